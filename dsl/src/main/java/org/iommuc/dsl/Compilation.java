@@ -1,0 +1,67 @@
+package org.iommuc.dsl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.iommuc.dsl.diag.Diagnostic;
+import org.iommuc.dsl.diag.DiagnosticRenderer;
+import org.iommuc.dsl.model.Description;
+import org.iommuc.dsl.source.SourceFile;
+
+/**
+ * What the front end made of some files: every diagnostic, and, when there were no errors, the
+ * complete, resolved and checked description of every {@code iommu} the files declare.
+ *
+ * @param sources every file read, by the path used in messages (to render diagnostics)
+ * @param diagnostics in source order
+ * @param descriptions the descriptions declared in the files asked for (not in their includes)
+ * @param stoppedAfter the phase that found errors, or {@link Phase#DONE}
+ */
+public record Compilation(
+        Map<String, SourceFile> sources,
+        List<Diagnostic> diagnostics,
+        List<Description> descriptions,
+        Phase stoppedAfter) {
+
+    public Compilation {
+        sources = Map.copyOf(sources);
+        diagnostics = List.copyOf(diagnostics);
+        descriptions = List.copyOf(descriptions);
+    }
+
+    public boolean hasErrors() {
+        for (Diagnostic d : diagnostics) {
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public long errorCount() {
+        return diagnostics.stream().filter(Diagnostic::isError).count();
+    }
+
+    public long warningCount() {
+        return diagnostics.size() - errorCount();
+    }
+
+    /** Diagnostics rendered as a compiler prints them. */
+    public String render() {
+        return new DiagnosticRenderer(sources).render(diagnostics);
+    }
+
+    public Optional<Description> description(String name) {
+        for (Description d : descriptions) {
+            if (d.name().text().equals(name)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The one description of a single-description file: the last one it declares. */
+    public Optional<Description> main() {
+        return descriptions.isEmpty() ? Optional.empty() : Optional.of(descriptions.get(descriptions.size() - 1));
+    }
+}

@@ -1,0 +1,123 @@
+package org.iommuc.dsl.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.iommuc.dsl.source.Span;
+
+/**
+ * One IOMMU. As built from source it is a declaration (a derived one may be partial and hold
+ * {@link Removal}s); after {@code extends} merging it is complete and its removal list is empty.
+ */
+public record Description(
+        Ident name,
+        String doc,
+        Optional<Ident> base,
+        List<Text> compatibles,
+        Optional<Expr> iovaBits,
+        Optional<Expr> oaBits,
+        Optional<Expr> tableOaBits,
+        Optional<Aperture> aperture,
+        Optional<Expr> masters,
+        Optional<Power> power,
+        List<Constant> constants,
+        List<Register> registers,
+        List<Format> formats,
+        Optional<Walk> walk,
+        Optional<Cache> tlb,
+        Optional<Cache> walkCache,
+        List<Rule> rules,
+        List<FaultHandler> faults,
+        List<Interrupt> interrupts,
+        List<Sequence> sequences,
+        List<Obligation> obligations,
+        List<Removal> removals,
+        Span span) {
+
+    public Description {
+        compatibles = List.copyOf(compatibles);
+        constants = List.copyOf(constants);
+        registers = List.copyOf(registers);
+        formats = List.copyOf(formats);
+        rules = List.copyOf(rules);
+        faults = List.copyOf(faults);
+        interrupts = List.copyOf(interrupts);
+        sequences = List.copyOf(sequences);
+        obligations = List.copyOf(obligations);
+        removals = List.copyOf(removals);
+    }
+
+    /** Bits of the IOVA (input address). */
+    public int iovaBitsValue() {
+        return (int) (long) iovaBits.map(e -> Exprs.constant(e).orElse(32)).orElse(32L);
+    }
+
+    /** Bits of the output (physical) address. */
+    public int oaBitsValue() {
+        return (int) (long) oaBits.map(e -> Exprs.constant(e).orElse(32)).orElse(32L);
+    }
+
+    /** Bits of the output address page tables may live at; the OA width unless narrower. */
+    public int tableOaBitsValue() {
+        return (int) (long) tableOaBits.map(e -> Exprs.constant(e).orElse(oaBitsValue())).orElse((long) oaBitsValue());
+    }
+
+    /** Number of masters (stream ids); 1 unless given. */
+    public long mastersValue() {
+        return masters.map(e -> Exprs.constant(e).orElse(1)).orElse(1L);
+    }
+
+    /** First IOVA of the aperture (inclusive). */
+    public long apertureFirst() {
+        return aperture.map(a -> Exprs.constant(a.first()).orElse(0)).orElse(0L);
+    }
+
+    /** Last IOVA of the aperture (inclusive); the top of the IOVA width unless given. */
+    public long apertureLast() {
+        long top = iovaBitsValue() >= 64 ? -1L : (1L << iovaBitsValue()) - 1;
+        return aperture.map(a -> Exprs.constant(a.last()).orElse(top)).orElse(top);
+    }
+
+    public Optional<Register> register(String registerName) {
+        for (Register r : registers) {
+            if (r.name().text().equals(registerName)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Format> format(String formatName) {
+        for (Format f : formats) {
+            if (f.name().text().equals(formatName)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Sequence> sequence(String sequenceName) {
+        for (Sequence s : sequences) {
+            if (s.name().text().equals(sequenceName)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Constant> constant(String constantName) {
+        for (Constant c : constants) {
+            if (c.name().text().equals(constantName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<Level> levels() {
+        return walk.map(Walk::levels).orElse(List.of());
+    }
+
+    public String nameText() {
+        return name.text();
+    }
+}

@@ -1,0 +1,24 @@
+package org.iommuc.dsl.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.iommuc.dsl.source.Span;
+
+/**
+ * A hardware behaviour rule: {@code on write COMMAND.CMD == ZAP_CACHE { invalidate tlb all; }}.
+ * The comparison tests the accessed register's value after the access; {@code guard} is any
+ * further condition.
+ */
+public record Rule(
+        Direction trigger,
+        RegRef target,
+        Optional<BinaryOp> compare,
+        Optional<Expr> value,
+        Optional<Expr> guard,
+        List<Effect> effects,
+        Span span) {
+
+    public Rule {
+        effects = List.copyOf(effects);
+    }
+}

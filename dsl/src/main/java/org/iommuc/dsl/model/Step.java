@@ -1,0 +1,58 @@
+package org.iommuc.dsl.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.iommuc.dsl.source.Span;
+
+/** One step of a programming sequence: what the driver does. */
+public sealed interface Step {
+
+    Span span();
+
+    /**
+     * {@code write REG.FIELD = v;} writes the whole register (other fields 0);
+     * {@code modify REG.FIELD = v;} reads, changes that field, and writes back.
+     */
+    record Write(RegRef target, Expr value, boolean modify, Span span) implements Step {}
+
+    /** {@code poll cond every 100us timeout 1ms [else { ... }];} */
+    record Poll(Expr condition, Expr period, Expr timeout, Optional<List<Step>> otherwise, Span span)
+            implements Step {}
+
+    /** {@code expect cond [else fail "why"];} */
+    record Expect(Expr condition, Optional<Text> message, Span span) implements Step {}
+
+    /** {@code let name = expr;} (register reads happen once, here) */
+    record Let(Ident name, Expr value, Span span) implements Step {}
+
+    /** {@code call sequence(args);} */
+    record Call(Ident sequence, List<Expr> args, Span span) implements Step {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** {@code delay 10us;} */
+    record Delay(Expr time, Span span) implements Step {}
+
+    /** {@code report fault(iova = a, write = w);}: hand a fault to the OS (report_iommu_fault). */
+    record Report(List<Arg> args, Span span) implements Step {
+        public Report {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** {@code fail "why";}: the sequence fails with an error. */
+    record Fail(Text message, Span span) implements Step {}
+
+    /** {@code return;}: the sequence ends here. */
+    record Return(Span span) implements Step {}
+
+    /** {@code if cond { ... } else { ... }} */
+    record If(Expr condition, List<Step> then, List<Step> otherwise, Span span) implements Step {
+        public If {
+            then = List.copyOf(then);
+            otherwise = List.copyOf(otherwise);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.iommuc.dsl.resolve;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iommuc.dsl.diag.Code;
+import org.iommuc.dsl.diag.Diagnostics;
+import org.iommuc.dsl.model.Text;
+import org.iommuc.dsl.parse.ModelBuilder;
+import org.iommuc.dsl.parse.ModelBuilder.FileDecl;
+import org.iommuc.dsl.parse.ParsedFile;
+import org.iommuc.dsl.parse.Parsing;
+import org.iommuc.dsl.source.SourceFile;
+import org.iommuc.dsl.source.Span;
+
+/**
+ * Reads description files and the files they include, each once. An include path is relative to
+ * the including file. A missing file and an include cycle are diagnostics at the include line.
+ */
+public final class Loader {
+
+    /** Largest file accepted; a description is a few kilobytes. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
+    private final Diagnostics diagnostics;
+    private final Map<Path, FileDecl> loaded = new LinkedHashMap<>();
+    private final Map<String, SourceFile> sources = new LinkedHashMap<>();
+    private final List<Path> stack = new ArrayList<>();
+
+    public Loader(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Every file read so far, by the path shown in messages. */
+    public Map<String, SourceFile> sources() {
+        return sources;
+    }
+
+    /** Every file parsed and built without errors, in load order (includes before includers). */
+    public List<FileDecl> files() {
+        return new ArrayList<>(loaded.values());
+    }
+
+    /**
+     * Loads a file named by the user, and what it includes.
+     *
+     * @return the file's declarations, or null when it could not be read or parsed
+     */
+    public FileDecl load(Path file) {
+        return load(file, file.toString(), null);
+    }
+
+    /** Loads text that is not on disk (tests, stdin); includes resolve against the working directory. */
+    public FileDecl loadText(String displayPath, String text) {
+        SourceFile source = SourceFile.of(displayPath, text);
+        sources.put(displayPath, source);
+        return parseAndBuild(source, Path.of(displayPath).toAbsolutePath().normalize());
+    }
+
+    private FileDecl load(Path file, String displayPath, Text includedAt) {
+        Path key = file.toAbsolutePath().normalize();
+        if (stack.contains(key)) {
+            diagnostics.error(Code.E0004, includedAt.span(), "include cycle: " + cycle(key));
+            return null;
+        }
+        if (loaded.containsKey(key)) {
+            return loaded.get(key);
+        }
+        String text = read(file, displayPath, includedAt);
+        if (text == null) {
+            return null;
+        }
+        SourceFile source = SourceFile.of(displayPath, text);
+        sources.put(displayPath, source);
+        return parseAndBuild(source, key);
+    }
+
+    private FileDecl parseAndBuild(SourceFile source, Path key) {
+        Diagnostics fileDiagnostics = new Diagnostics();
+        ParsedFile parsed = Parsing.parse(source, fileDiagnostics);
+        diagnostics.addAll(fileDiagnostics);
+        if (parsed.tree() == null || fileDiagnostics.hasErrors()) {
+            return null;
+        }
+        FileDecl decl = ModelBuilder.build(parsed, diagnostics);
+        stack.add(key);
+        for (Text include : decl.includes()) {
+            Path target = key.resolveSibling(include.value());
+            String display = displayPathOf(source.path(), include.value());
+            load(target, display, include);
+        }
+        stack.remove(stack.size() - 1);
+        loaded.put(key, decl);
+        return decl;
+    }
+
+    private String read(Path file, String displayPath, Text includedAt) {
+        Span at = includedAt == null ? new Span(displayPath, 0, 0, 0, 0) : includedAt.span();
+        String what = includedAt == null ? "cannot read '" + displayPath + "'" : "cannot read included file '" + includedAt.value() + "'";
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                diagnostics.error(Code.E0003, at, what + ": it is a directory");
+                return null;
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                diagnostics.error(Code.E0003, at, what + ": larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
+                return null;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            diagnostics.error(Code.E0003, at, what + ": no such file"
+                    + (includedAt == null ? "" : " (looked for " + file.toAbsolutePath().normalize() + ")"));
+            return null;
+        } catch (IOException | SecurityException e) {
+            diagnostics.error(Code.E0003, at, what + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return null;
+        }
+        return decode(bytes, displayPath);
+    }
+
+    /** Strict UTF-8; the first bad byte is reported with its line and column. */
+    public String decode(byte[] bytes, String displayPath) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int bad = firstBadByte(bytes);
+            String prefix = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+            SourceFile partial = SourceFile.of(displayPath, prefix);
+            sources.put(displayPath, partial);
+            diagnostics.error(Code.E0002, partial.span(prefix.length(), prefix.length()),
+                    String.format("byte 0x%02X at offset %d is not valid UTF-8", bytes[bad] & 0xFF, bad));
+            return null;
+        }
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+
+    private static String displayPathOf(String includer, String include) {
+        Path parent = Path.of(includer).getParent();
+        Path shown = parent == null ? Path.of(include) : parent.resolve(include);
+        return shown.normalize().toString();
+    }
+
+    private String cycle(Path again) {
+        StringBuilder out = new StringBuilder();
+        int start = stack.indexOf(again);
+        for (int i = start; i < stack.size(); i++) {
+            out.append(stack.get(i).getFileName()).append(" -> ");
+        }
+        return out.append(again.getFileName()).toString();
+    }
+}
