@@ -30,14 +30,24 @@ public final class Frontend {
 
     private Frontend() {}
 
-    /** Compiles description files, as {@code iommuc check} does. */
+    /** Compiles description files, as {@code iommuc check} does; messages name files as given. */
     public static Compilation compile(List<Path> files) {
+        return compile(files, null);
+    }
+
+    /**
+     * Compiles description files; messages name them relative to {@code displayRoot} (when not
+     * null), so output does not depend on the working directory.
+     */
+    public static Compilation compile(List<Path> files, Path displayRoot) {
         return onLargeStack(() -> {
             Diagnostics diagnostics = new Diagnostics();
             Loader loader = new Loader(diagnostics);
             List<FileDecl> roots = new ArrayList<>();
             for (Path file : files) {
-                FileDecl decl = loader.load(file);
+                FileDecl decl = displayRoot == null ? loader.load(file)
+                        : loader.load(file, displayRoot.toAbsolutePath().normalize()
+                                .relativize(file.toAbsolutePath().normalize()).toString());
                 if (decl != null && !roots.contains(decl)) {
                     roots.add(decl);
                 }

@@ -23,7 +23,7 @@ public enum Code {
     E0103(Severity.ERROR, "extends cycle"),
     E0104(Severity.ERROR, "removal of a missing item"),
     E0105(Severity.ERROR, "invalid word"),
-    E0106(Severity.ERROR, "missing required setting"),
+    E0106(Severity.ERROR, "missing or invalid setting"),
     E0107(Severity.ERROR, "setting given twice"),
     E0108(Severity.ERROR, "amendment of a missing item"),
     E0109(Severity.ERROR, "name of the wrong kind"),
@@ -85,7 +85,7 @@ public enum Code {
     W0100(Severity.WARNING, "cache is never invalidated"),
     W0101(Severity.WARNING, "permissions are encoded but never checked"),
     W0102(Severity.WARNING, "stalled transactions are never resumed"),
-    W0103(Severity.WARNING, "poll timeout shorter than its period"),
+    W0103(Severity.WARNING, "polled value never changes"),
     W0104(Severity.WARNING, "sequence does not match its role"),
     W0105(Severity.WARNING, "interrupt can never be raised");
 

@@ -109,7 +109,7 @@ public final class Parsing {
 
     static org.iommuc.dsl.source.Span span(SourceFile source, Token token) {
         if (token.getType() == Token.EOF) {
-            int end = source.text().length();
+            int end = source.text().stripTrailing().length();
             return source.span(end, end);
         }
         return source.span(token.getStartIndex(), token.getStopIndex() + 1);

@@ -30,7 +30,17 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
         Token token = e.getOffendingToken();
-        parser.notifyErrorListeners(token, "unexpected " + describe(token) + context(parser), e);
+        parser.notifyErrorListeners(token, unexpected(parser, token), e);
+    }
+
+    /** "unexpected 'x' in ...", or, at the end of the file, what was still expected. */
+    private String unexpected(Parser parser, Token token) {
+        if (token.getType() != Token.EOF) {
+            return "unexpected " + describe(token) + context(parser);
+        }
+        IntervalSet expected = getExpectedTokens(parser);
+        String what = expected.contains(IommuLexer.RBRACE) ? "'}'" : expected(parser, expected);
+        return "expected " + what + " before end of file";
     }
 
     @Override
@@ -52,7 +62,7 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(parser);
         Token token = parser.getCurrentToken();
-        parser.notifyErrorListeners(token, "unexpected " + describe(token) + context(parser), null);
+        parser.notifyErrorListeners(token, unexpected(parser, token), null);
     }
 
     @Override

@@ -60,6 +60,11 @@ public final class Loader {
         return load(file, file.toString(), null);
     }
 
+    /** Loads a file named by the user, shown in messages as {@code displayPath}. */
+    public FileDecl load(Path file, String displayPath) {
+        return load(file, displayPath, null);
+    }
+
     /** Loads text that is not on disk (tests, stdin); includes resolve against the working directory. */
     public FileDecl loadText(String displayPath, String text) {
         SourceFile source = SourceFile.of(displayPath, text);
