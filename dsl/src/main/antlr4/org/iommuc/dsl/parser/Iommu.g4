@@ -134,12 +134,14 @@ formatDecl
     ;
 
 formatMember
-    : ident sliceMap (COMMA sliceMap)* SEMI                                 # addressField
-    | ident bits (ASSIGN tag=expr)? (DEFAULT dflt=expr)? STRING?
-      (enumBody SEMI? | SEMI)                                                # entryField
-    | RESERVED bits (COMMA bits)* SEMI                                       # reservedBits
+    // Keyword forms first: `reserved 11:9;` would also match an entry field named `reserved`,
+    // and ANTLR resolves such an ambiguity in favour of the first alternative.
+    : RESERVED bits (COMMA bits)* SEMI                                       # reservedBits
     | PROT protSet ARROW (assignment (COMMA assignment)*)? SEMI              # protRule
     | ALLOW direction (IF expr | ALWAYS) SEMI                                # allowRule
+    | ident sliceMap (COMMA sliceMap)* SEMI                                 # addressField
+    | ident bits (ASSIGN tag=expr)? (DEFAULT dflt=expr)? STRING?
+      (enumBody SEMI? | SEMI)                                                # entryField
     ;
 
 sliceMap
