@@ -36,6 +36,7 @@ public final class EntryCodec {
     private final long tagMask;
     private final long tagValue;
     private final List<Slice> slices;
+    private final boolean unmasked;
     private final long reservedMask;
     private final Map<String, EntryField> fields = new LinkedHashMap<>();
     private final List<ProtRule> protOrder;
@@ -47,6 +48,7 @@ public final class EntryCodec {
         this.tagMask = format.tagMask() & widthMask;
         this.tagValue = format.tagValue() & widthMask;
         this.slices = format.address().map(AddressField::slices).orElse(List.of());
+        this.unmasked = format.address().map(AddressField::unmasked).orElse(false);
         long covered = 0;
         for (EntryField f : format.fields()) {
             fields.put(f.name().text(), f);
@@ -113,6 +115,26 @@ public final class EntryCodec {
         return entry & widthMask;
     }
 
+    /**
+     * For an {@code unmasked} address field: the address bits below the lowest slice, shifted as
+     * that slice is, which encoding ORs into the entry; 0 otherwise.
+     */
+    public long unmaskedLowBits(long address) {
+        if (!unmasked || slices.isEmpty()) {
+            return 0;
+        }
+        Slice lowest = slices.get(0);
+        for (Slice s : slices) {
+            if (s.address().low() < lowest.address().low()) {
+                lowest = s;
+            }
+        }
+        int addressLow = lowest.address().low();
+        int shift = addressLow - lowest.entry().low();
+        long below = addressLow >= 64 ? address : address & ((1L << addressLow) - 1);
+        return (shift >= 0 ? below >>> shift : below << -shift) & widthMask;
+    }
+
     /** The address bits the slices hold, as a mask over the output address. */
     public long addressMask() {
         long mask = 0;
@@ -168,7 +190,7 @@ public final class EntryCodec {
         }
         entry = (entry & ~tagMask) | tagValue;
         if (effectiveAddress != null) {
-            entry = (entry & ~packAddress(-1L)) | packAddress(effectiveAddress);
+            entry = (entry & ~packAddress(-1L)) | packAddress(effectiveAddress) | unmaskedLowBits(effectiveAddress);
         }
         return entry & widthMask;
     }
@@ -197,7 +219,7 @@ public final class EntryCodec {
         }
         entry = (entry & ~tagMask) | tagValue;
         if (address != null) {
-            entry = (entry & ~packAddress(-1L)) | packAddress(address);
+            entry = (entry & ~packAddress(-1L)) | packAddress(address) | unmaskedLowBits(address);
         }
         return entry & widthMask;
     }
