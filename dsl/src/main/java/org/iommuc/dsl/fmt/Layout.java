@@ -222,7 +222,7 @@ final class Layout {
         int depth = closesBlock ? depth(next) + 1 : lineDepth(next);
         boolean blank = sep(next) == Sep.NEWLINE && blankBefore(comment, true);
         out.newLine(depth, blank);
-        int shift = depth * Lines.INDENT_WIDTH - (source.columnOf(comment.getStartIndex()) - 1);
+        int shift = depth * Lines.INDENT_WIDTH - Comments.column(linePrefix(comment));
         out.append(Comments.normalize(comment.getText(), shift), false);
         out.close();
         afterInlineComment = false;
@@ -240,6 +240,16 @@ final class Layout {
             return true;
         }
         return allowed && !out.lastOpensBlock() && previous != null && token.getLine() - endLine(previous) >= 2;
+    }
+
+    /** The source text on the comment's line before it. */
+    private String linePrefix(Token token) {
+        int start = token.getStartIndex();
+        int lineStart = start;
+        while (lineStart > 0 && source.text().charAt(lineStart - 1) != '\n' && source.text().charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        return source.text().substring(lineStart, start);
     }
 
     private static int endLine(Token token) {
