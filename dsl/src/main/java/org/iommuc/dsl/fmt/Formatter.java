@@ -20,12 +20,12 @@ import org.iommuc.dsl.source.Span;
  * <ul>
  *   <li><b>Indent</b>: 4 spaces per block level; no tabs, no trailing whitespace; {@code \n} line
  *       ends; the file ends with exactly one newline (a file without tokens stays empty).</li>
- *   <li><b>Blocks</b>: {@code {} ends the line that opens the block, each item, field, member,
- *       effect, step or obligation inside gets its own line, {@code }} gets a line of its own
- *       ({@code } else {} and {@code } else if ... {} stay on one line). An empty block is
- *       {@code {}}.</li>
+ *   <li><b>Blocks</b>: <code>{</code> ends the line that opens the block, each item, field, member,
+ *       effect, step or obligation inside gets its own line, <code>}</code> gets a line of its own
+ *       (<code>} else {</code> and <code>} else if ... {</code> stay on one line). An empty block is
+ *       <code>{}</code>.</li>
  *   <li><b>Enums</b>: one value per line, each followed by a comma (a missing trailing comma is
- *       added); the optional {@code ;} after an enum's {@code }} is dropped.</li>
+ *       added); the optional {@code ;} after an enum's <code>}</code> is dropped.</li>
  *   <li><b>Spaces</b>: one space between words and around binary operators, {@code =},
  *       {@code ->}, {@code ..=}, {@code |}, {@code ?} and {@code :} of a conditional, of a level
  *       and of a format type ({@code format pte : u32}); none before {@code ; , ) ]} or after
@@ -35,17 +35,22 @@ import org.iommuc.dsl.source.Span;
  *       ({@code map: flush_page(first)}).</li>
  *   <li><b>Lines</b>: a statement is on one line, however long (no width limit): line breaks
  *       inside a statement are removed, unless a {@code //} comment ends a line inside it; then
- *       the statement continues on the next line, indented one level deeper.</li>
+ *       the statement continues on the next line, indented one level deeper (a <code>{</code> or
+ *       {@code else} pushed to a new line that way stays at the statement's own indent).</li>
  *   <li><b>Blank lines</b>: at most one between items, as in the source; none right after a
- *       {@code {} or before a {@code }}, none inside a statement. At the top level: includes,
+ *       <code>{</code> or before a <code>}</code>, none inside a statement. At the top level: includes,
  *       one blank line, then the descriptions separated by one blank line each (comments before
  *       a description sit after that blank line).</li>
  *   <li><b>Comments</b>: a comment that followed a token on the same source line stays there
  *       (trailing); any other comment gets lines of its own at the indent of what follows it (one
- *       level deeper when a {@code }} follows). Trailing {@code //} and {@code ///} comments are
+ *       level deeper when a <code>}</code> follows). Trailing {@code //} and {@code ///} comments are
  *       separated from the code by two spaces at least, and those of consecutive lines at one
  *       depth are aligned in one column, two spaces after the longest code of the run. A block
- *       comment's continuation lines move as far as its first line moved. Comment text is
+ *       comment's continuation lines move as far as its first line moved (tabs in their
+ *       indent counted to the next multiple of 4, written as spaces). A block comment written
+ *       before code on the same line gets a line of its own; one written after code, or
+ *       inside an expression, stays inline with one space on each side (none before a following
+ *       {@code ; , ) ]}). Comment text is
  *       otherwise kept exactly (trailing whitespace aside).</li>
  *   <li><b>Literals</b>: numbers, sizes, times and strings are written exactly as in the source.</li>
  * </ul>

@@ -80,7 +80,7 @@ final class Layout {
 
     /**
      * The optional {@code ;} after an enum body is dropped, unless comments sit between the
-     * {@code }} and the {@code ;} (a doc comment there must not move to the next item).
+     * <code>}</code> and the {@code ;} (a doc comment there must not move to the next item).
      */
     private void markDropped() {
         Token before = null;
@@ -231,7 +231,7 @@ final class Layout {
     /**
      * Whether a line starting with {@code token} gets a blank line before it: always in the gap
      * between top-level declarations, otherwise when the source had one and the line does not
-     * directly follow a {@code {}.
+     * directly follow a <code>{</code>.
      */
     private boolean blankBefore(Token token, boolean allowed) {
         boolean pending = topLevelBlankPending;

@@ -37,7 +37,7 @@ final class Lines {
         return open != null;
     }
 
-    /** True when the last line written ends with a block's {@code {}: no blank line may follow it. */
+    /** True when the last line written ends with a block's <code>{</code>: no blank line may follow it. */
     boolean lastOpensBlock() {
         return !lines.isEmpty() && lines.get(lines.size() - 1).opensBlock;
     }

@@ -60,7 +60,7 @@ final class Lossless {
         return items;
     }
 
-    /** A comma followed, comments aside, by {@code }}: only an enum body allows one. */
+    /** A comma followed, comments aside, by <code>}</code>: only an enum body allows one. */
     private static boolean isOptionalComma(List<Token> tokens, int i) {
         if (tokens.get(i).getType() != IommuLexer.COMMA) {
             return false;
@@ -73,7 +73,7 @@ final class Lossless {
         return false;
     }
 
-    /** A {@code ;} preceded, comments aside, by {@code }}: only an enum body allows one. */
+    /** A {@code ;} preceded, comments aside, by <code>}</code>: only an enum body allows one. */
     private static boolean isOptionalSemi(List<Token> tokens, int i) {
         if (tokens.get(i).getType() != IommuLexer.SEMI) {
             return false;

@@ -43,7 +43,7 @@ final class TokenRoles {
         return index >= 0 && index < parents.length ? parents[index] : null;
     }
 
-    /** The {@code }} that closes an {@code iommu} description. */
+    /** The <code>}</code> that closes an {@code iommu} description. */
     boolean closesDescription(Token token) {
         return token.getType() == IommuLexer.RBRACE && parent(token) instanceof IommuParser.IommuDeclContext;
     }
@@ -58,7 +58,7 @@ final class TokenRoles {
         return token.getType() == IommuLexer.COMMA && parent(token) instanceof IommuParser.EnumBodyContext;
     }
 
-    /** The {@code }} that closes an enum body. */
+    /** The <code>}</code> that closes an enum body. */
     boolean closesEnum(Token token) {
         return token.getType() == IommuLexer.RBRACE && parent(token) instanceof IommuParser.EnumBodyContext;
     }
