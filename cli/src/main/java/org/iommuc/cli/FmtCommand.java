@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * output. Exit status: 0 done (or, with {@code --check}, nothing would change), 1 a file would
  * change, does not parse or cannot be read or written, 2 wrong usage, 3 an internal failure.
  */
-@Command(name = "fmt",
+@Command(name = "fmt", mixinStandardHelpOptions = true,
         description = {"Put descriptions into the canonical layout, in place (comments are kept).",
             "With --check, only list the files that would change. '-' formats standard input to standard output."})
 final class FmtCommand implements Callable<Integer> {

@@ -245,6 +245,13 @@ class FmtCommandTest {
     }
 
     @Test
+    void helpDescribesTheCommand() {
+        Run run = run("fmt", "--help");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("Usage: iommuc fmt", "--check", "standard input");
+    }
+
+    @Test
     void aReadOnlyDirectoryGetsNoPartialWrite() throws IOException {
         Path sub = Files.createDirectory(dir.resolve("ro"));
         Path file = Files.writeString(sub.resolve("x.iommu"), MESSY);
