@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code iommuc decode FILE FORMAT VALUE}: what an entry from a fault dump means. */
-@Command(name = "decode",
+@Command(mixinStandardHelpOptions = true, name = "decode",
         description = {"Decode a page-table entry: every field by name, the output address, the permissions the "
                 + "hardware grants, and whether the entry is valid.",
             "With --batch, reads requests 'FORMAT VALUE' from stdin, one per line, and prints one line each."})

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * {@code iommuc encode FILE FORMAT [--oa ADDR] [--prot r|w|rw|none] [FIELD=VALUE...]}: the entry
  * a driver's mk-function builds from a physical address and Linux prot flags.
  */
-@Command(name = "encode",
+@Command(mixinStandardHelpOptions = true, name = "encode",
         description = {"Encode a page-table entry as the driver's mk-function builds it from a physical address "
                 + "and IOMMU_READ/IOMMU_WRITE. Prints the entry in hex.",
             "With --batch, reads requests 'FORMAT [--oa ADDR] [--prot P] [FIELD=VALUE...]' from stdin, one per line."})

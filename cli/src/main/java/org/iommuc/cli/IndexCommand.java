@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code iommuc index FILE IOVA}: the table index at every level and the page offset. */
-@Command(name = "index", description = "Print the per-level table indices and the page offset of an IOVA.")
+@Command(mixinStandardHelpOptions = true, name = "index", description = "Print the per-level table indices and the page offset of an IOVA.")
 final class IndexCommand implements Callable<Integer> {
 
     @Spec

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "The IOMMU description compiler.",
         subcommands = {
             CheckCommand.class,
+            FmtCommand.class,
             EncodeCommand.class,
             DecodeCommand.class,
             IndexCommand.class,
