@@ -458,7 +458,7 @@ class FormatterTest {
             assertThat(result.changed()).isFalse();
             assertThat(result.diagnostics()).isNotEmpty();
             assertThat(result.diagnostics().get(0).code()).isEqualTo(Code.E0001);
-            assertThat(result.render()).startsWith("b.iommu:3:1: error[E0001]: expected ';' before '}'").contains("error[E0001]");
+            assertThat(result.render()).startsWith("b.iommu:2:12: error[E0001]: expected ';' before '}'").contains("error[E0001]");
         }
 
         @Test
