@@ -162,9 +162,9 @@ class FmtCommandTest {
         Path messy = write("messy.iommu", MESSY);
         Run run = run("fmt", broken.toString(), messy.toString());
         assertThat(run.status()).isEqualTo(Main.ERRORS);
-        assertThat(run.err()).isEqualTo(broken + ":3:1: error[E0001]: expected ';' before '}'\n"
-                + "    3 | }\n"
-                + "      | ^\n"
+        assertThat(run.err()).isEqualTo(broken + ":2:12: error[E0001]: expected ';' before '}'\n"
+                + "    2 |     iova 32\n"
+                + "      |            ^\n"
                 + "iommuc: '" + broken + "' not formatted (1 error)\n");
         assertThat(Files.readString(broken)).isEqualTo(BROKEN);
         assertThat(Files.readString(messy)).as("the other file is still formatted").isEqualTo(CANONICAL);
@@ -219,7 +219,7 @@ class FmtCommandTest {
         Run run = runWithStdin(BROKEN, "fmt", "-");
         assertThat(run.status()).isEqualTo(Main.ERRORS);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("<stdin>:3:1: error[E0001]:");
+        assertThat(run.err()).startsWith("<stdin>:2:12: error[E0001]:");
     }
 
     @Test
