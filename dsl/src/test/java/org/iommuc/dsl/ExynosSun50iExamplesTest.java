@@ -464,6 +464,19 @@ class ExynosSun50iExamplesTest {
         assertLevel(levels.get(1), "19:12", 1 << 10);
         assertThat(kinds(levels.get(0))).containsExactly("lv2link table", "section leaf 1048576 x1");
         assertThat(kinds(levels.get(1))).containsExactly("large leaf 65536 x16", "small leaf 4096 x1");
+        assertPageSizeBitmap(d);
+    }
+
+    /** pgsize_bitmap = SECT_SIZE | LPAGE_SIZE | SPAGE_SIZE = 0x111000, the OR of the leaf page sizes. */
+    private static void assertPageSizeBitmap(Description d) {
+        long leaves = 0;
+        for (Level level : d.levels()) {
+            for (EntryKind kind : level.kinds()) {
+                leaves |= kind.leaf() ? kind.pageSizeValue() : 0;
+            }
+        }
+        assertThat(leaves).isEqualTo(0x11_1000L);
+        assertThat(d.constant("PAGE_SIZE_BITMAP").orElseThrow().valueAsLong()).isEqualTo(leaves);
     }
 
     private static void assertTags(Description d) {
