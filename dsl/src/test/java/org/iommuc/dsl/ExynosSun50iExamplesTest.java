@@ -635,18 +635,20 @@ class ExynosSun50iExamplesTest {
         return entry;
     }
 
-    /** A rule for exactly the directions applies alone; otherwise every rule for a subset. */
+    /**
+     * Every rule whose directions are contained in the requested ones, smaller sets first
+     * ({@code none}, then single directions in the order written, then {@code read | write});
+     * a later assignment to a field overrides an earlier one (the cascade of {@link ProtRule}).
+     * The formats here set every field in every rule, so the older "exact rule alone" reading
+     * gives the same entries.
+     */
     private static List<Assignment> protAssignments(Format f, Set<Direction> prot) {
-        for (ProtRule rule : f.prot()) {
-            if (EnumSet.copyOf(rule.directions().isEmpty() ? NONE : rule.directions()).equals(prot)
-                    && (rule.directions().isEmpty() == prot.isEmpty())) {
-                return rule.assignments();
-            }
-        }
         List<Assignment> out = new ArrayList<>();
-        for (ProtRule rule : f.prot()) {
-            if (!rule.directions().isEmpty() && prot.containsAll(rule.directions())) {
-                out.addAll(rule.assignments());
+        for (int size = 0; size <= 2; size++) {
+            for (ProtRule rule : f.prot()) {
+                if (rule.directions().size() == size && prot.containsAll(rule.directions())) {
+                    out.addAll(rule.assignments());
+                }
             }
         }
         return out;
