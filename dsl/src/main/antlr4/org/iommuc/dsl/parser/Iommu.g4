@@ -133,11 +133,13 @@ formatDecl
     : FORMAT ident (COLON entryType=ident)? LBRACE formatMember* RBRACE
     ;
 
+// `reserved 11:9;` also reads as a field named "reserved"; listing reservedBits first makes the
+// parser choose it (ANTLR takes the first of two alternatives that both match).
 formatMember
-    : ident sliceMap (COMMA sliceMap)* SEMI                                 # addressField
+    : RESERVED bits (COMMA bits)* SEMI                                       # reservedBits
+    | ident sliceMap (COMMA sliceMap)* SEMI                                 # addressField
     | ident bits (ASSIGN tag=expr)? (DEFAULT dflt=expr)? STRING?
       (enumBody SEMI? | SEMI)                                                # entryField
-    | RESERVED bits (COMMA bits)* SEMI                                       # reservedBits
     | PROT protSet ARROW (assignment (COMMA assignment)*)? SEMI              # protRule
     | ALLOW direction (IF expr | ALWAYS) SEMI                                # allowRule
     ;
