@@ -73,8 +73,8 @@ final class LevelIndexBits implements Check {
         } else if (bits.high() < above.low() - 1) {
             BitRange missing = new BitRange(above.low() - 1, bits.high() + 1, bits.span());
             diagnostics.error(Code.E0401, bits.span(), "no level is indexed by IOVA " + StructureSupport.bitsText(missing)
-                    + ": level " + name(previous) + " is indexed by " + above + " and the next level, " + name(next)
-                    + ", by " + bits + "; start it at bit " + (above.low() - 1), note);
+                    + ": level " + name(previous) + " is indexed by " + above + " and level " + name(next) + " by "
+                    + bits + "; start " + name(next) + " at bit " + (above.low() - 1), note);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.iommuc.dsl.check;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.iommuc.dsl.diag.Code;
 import org.iommuc.dsl.diag.Diagnostics;
@@ -19,14 +21,18 @@ final class RegisterViews implements Check {
 
     @Override
     public void check(Description description, Diagnostics diagnostics) {
+        List<Register> checked = new ArrayList<>();
         for (Register r : description.registers()) {
             if (r.view().isEmpty()) {
                 continue;
             }
             Optional<Register> other = description.register(r.view().get().text());
-            if (other.isPresent()) {
+            boolean namedBothWays = other.isPresent() && other.get().view().map(v -> v.text().equals(r.name().text()))
+                    .orElse(false);
+            if (other.isPresent() && !(namedBothWays && checked.contains(other.get()))) {
                 pair(r, r.view().get(), other.get(), diagnostics);
             }
+            checked.add(r);
         }
     }
 
