@@ -383,7 +383,12 @@ public final class Merger {
 
     private List<Format> mergeFormats(List<Format> inherited, List<Format> own) {
         List<Format> result = new ArrayList<>(inherited);
+        java.util.Set<String> ownNames = new java.util.HashSet<>();
         for (Format mine : own) {
+            if (!ownNames.add(mine.name().text())) {
+                result.add(mine);
+                continue;
+            }
             int index = indexOf(result, mine.name().text());
             if (!mine.isAmendment()) {
                 if (index >= 0) {
@@ -456,18 +461,9 @@ public final class Merger {
         if (base == null) {
             return mine;
         }
-        List<Level> levels = new ArrayList<>(base.levels());
-        for (Level level : mine.levels()) {
-            replaceOrAdd(levels, level, l -> l.name().text());
-        }
-        List<EmptyRule> empties = new ArrayList<>(base.empties());
-        for (EmptyRule e : mine.empties()) {
-            replaceOrAdd(empties, e, x -> x.level().map(Ident::text).orElse(""));
-        }
-        List<Shared> shared = new ArrayList<>(base.shared());
-        for (Shared s : mine.shared()) {
-            replaceOrAdd(shared, s, x -> x.name().text());
-        }
+        List<Level> levels = byKey(base.levels(), mine.levels(), l -> l.name().text());
+        List<EmptyRule> empties = byKey(base.empties(), mine.empties(), x -> x.level().map(Ident::text).orElse(""));
+        List<Shared> shared = byKey(base.shared(), mine.shared(), x -> x.name().text());
         return new Walk(mine.root().or(base::root), levels, empties, shared, mine.walker().or(base::walker),
                 mine.span());
     }
