@@ -481,7 +481,7 @@ class VsiIpu3MtkExamplesTest {
             Description d = mtk();
             long coherent = 1L << field(d, "CTRL_REG", "COHERENT_EN").bits().low();
             long protectSel = 2L << field(d, "CTRL_REG", "TF_PROTECT_SEL").bits().low();
-            List<Step> init = d.sequence("hw_init").orElseThrow().steps();
+            List<Step> init = d.sequence("init").orElseThrow().steps();
             assertWrite(init.get(0), "CTRL_REG", Optional.empty(), coherent | protectSel);
             assertThat(coherent | protectSel).isEqualTo(0x140);
             assertWrite(init.get(1), "INT_CONTROL", Optional.empty(), 0xFF);
