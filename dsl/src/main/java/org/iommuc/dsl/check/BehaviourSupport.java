@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.iommuc.dsl.model.AllowRule;
 import org.iommuc.dsl.model.Arg;
 import org.iommuc.dsl.model.Assignment;
 import org.iommuc.dsl.model.Binary;
@@ -20,6 +21,7 @@ import org.iommuc.dsl.model.Encode;
 import org.iommuc.dsl.model.EntryField;
 import org.iommuc.dsl.model.EnumValue;
 import org.iommuc.dsl.model.Expr;
+import org.iommuc.dsl.model.Exprs;
 import org.iommuc.dsl.model.FaultHandler;
 import org.iommuc.dsl.model.Field;
 import org.iommuc.dsl.model.FieldValue;
@@ -29,10 +31,9 @@ import org.iommuc.dsl.model.Interrupt;
 import org.iommuc.dsl.model.Level;
 import org.iommuc.dsl.model.Member;
 import org.iommuc.dsl.model.MethodCall;
-import org.iommuc.dsl.model.ObligationCall;
 import org.iommuc.dsl.model.Obligation;
+import org.iommuc.dsl.model.ObligationCall;
 import org.iommuc.dsl.model.ProtRule;
-import org.iommuc.dsl.model.AllowRule;
 import org.iommuc.dsl.model.RegRead;
 import org.iommuc.dsl.model.RegRef;
 import org.iommuc.dsl.model.Register;
@@ -141,7 +142,7 @@ final class BehaviourSupport {
 
     /** The expression as source text, or {@code fallback} when the text is too long for a message. */
     static String shortText(Expr expr, String fallback) {
-        String text = org.iommuc.dsl.model.Exprs.text(expr);
+        String text = Exprs.text(expr);
         return text.length() <= 40 ? text : fallback;
     }
 

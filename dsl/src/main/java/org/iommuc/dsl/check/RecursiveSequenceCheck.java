@@ -13,8 +13,8 @@ import org.iommuc.dsl.model.Sequence;
 import org.iommuc.dsl.model.Step;
 
 /**
- * Reports a sequence that calls itself, directly or through other sequences: the driver would
- * never finish it. Each cycle is reported once, at the call that closes it.
+ * Reports a sequence that calls itself, directly or through other sequences (so the driver would
+ * never finish it), once per cycle at the call that closes it.
  */
 final class RecursiveSequenceCheck implements Check {
 

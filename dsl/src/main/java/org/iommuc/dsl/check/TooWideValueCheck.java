@@ -1,5 +1,6 @@
 package org.iommuc.dsl.check;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -42,7 +43,7 @@ final class TooWideValueCheck implements Check {
         }
     }
 
-    private static void effects(Description description, java.util.List<Effect> effects, ValueWidth widths,
+    private static void effects(Description description, List<Effect> effects, ValueWidth widths,
             Diagnostics diagnostics) {
         BehaviourSupport.forEachEffect(effects, effect -> {
             if (effect instanceof Effect.Assign a) {

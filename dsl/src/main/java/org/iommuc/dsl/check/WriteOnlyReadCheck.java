@@ -16,13 +16,14 @@ import org.iommuc.dsl.model.Sequence;
 import org.iommuc.dsl.model.Step;
 
 /**
- * Reports a read of a write-only register or field where software (or what software sees) reads
- * it: sequences, interrupt conditions, the walk root, computed registers, {@code on read} rules,
- * and the read half of a {@code modify}. A {@code wo} register reads as 0 there. Behaviour rules
- * and fault handlers are the hardware's side and may use what was written.
+ * Reports a read of a write-only register or field where software sees the result, which is 0:
+ * in sequences, interrupt conditions, the walk root, computed registers, {@code on read} rules
+ * and the read half of a {@code modify}.
  */
 final class WriteOnlyReadCheck implements Check {
 
+    // Behaviour rules, fault handlers and permission rules are the hardware's side: they may use
+    // what software wrote (an address register that a flush command then consumes).
     @Override
     public void check(Description description, Diagnostics diagnostics) {
         for (Register r : description.registers()) {

@@ -167,12 +167,39 @@ class BehaviourChecksTest {
 
         @Test
         void aFailingConstantPartOfARuntimeExpressionIsReported() {
-            String text = iommu("", "sequence s(x) { write BASE = x + align_up(x, 3) + align_down(0x1000, 3); }");
+            String text = iommu("", "sequence s(x) { write BASE = x + align_down(0x1000, 3); }");
 
             Diagnostic d = only(text);
 
             assertAt(d, Code.E0504, text, "align_down");
-            assertThat(d.message()).endsWith("alignment 3 is not a power of two");
+            assertThat(d.message()).isEqualTo("this constant expression cannot be computed: alignment 3 is not a "
+                    + "power of two");
+        }
+
+        @Test
+        void anOperationThatFailsForEveryRunTimeValueIsReported() {
+            String text = iommu("", """
+                    sequence s(x) {
+                        write BASE = x / 0;
+                        write BASE = x << 64;
+                        write BASE = bits(x, 70, 3);
+                        write BASE = align_up(x, 3);
+                        write BASE = x % 1 + (x >> 64) + bits(x, 63, 0) + align_up(x, 4K);
+                    }
+                    """);
+
+            List<Diagnostic> found = diagnostics(text, Code.E0504);
+
+            assertThat(found).hasSize(4);
+            assertAt(found.get(0), Code.E0504, text, "x / 0");
+            assertAt(found.get(1), Code.E0504, text, "x << 64");
+            assertAt(found.get(2), Code.E0504, text, "bits(x, 70, 3)");
+            assertAt(found.get(3), Code.E0504, text, "align_up(x, 3)");
+            assertThat(found).extracting(Diagnostic::message).containsExactly(
+                    "this fails whatever the run-time value: division by zero",
+                    "this fails whatever the run-time value: shift by 64 bits",
+                    "this fails whatever the run-time value: bit range 70:3 is not within 63:0",
+                    "this fails whatever the run-time value: alignment 3 is not a power of two");
         }
 
         @Test
