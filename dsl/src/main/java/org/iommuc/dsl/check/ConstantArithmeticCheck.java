@@ -9,7 +9,6 @@ import org.iommuc.dsl.model.Builtin;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Expr;
 import org.iommuc.dsl.model.Exprs;
-import org.iommuc.dsl.model.Num;
 
 /**
  * Reports a constant expression that cannot be computed (division by zero, 64-bit overflow, a
@@ -21,42 +20,50 @@ final class ConstantArithmeticCheck implements Check {
 
     @Override
     public void check(Description description, Diagnostics diagnostics) {
+        ConstantValues values = new ConstantValues();
         for (Expr root : BehaviourSupport.allExpressions(description)) {
-            visit(root, diagnostics);
+            visit(root, values, diagnostics);
         }
     }
 
-    private static void visit(Expr expr, Diagnostics diagnostics) {
-        if (Exprs.isConstant(expr)) {
-            if (Exprs.arithmeticError(expr) != null) {
-                Expr failing = innermost(expr);
-                report(failing, Exprs.arithmeticError(failing), diagnostics);
+    private static void visit(Expr expr, ConstantValues values, Diagnostics diagnostics) {
+        if (values.isConstant(expr)) {
+            if (values.error(expr) != null) {
+                Expr failing = innermost(expr, values);
+                report(failing, values.error(failing), true, diagnostics);
             }
             return;
         }
-        String always = alwaysFails(expr);
+        String always = alwaysFails(expr, values);
         if (always != null) {
-            report(expr, always, diagnostics);
+            report(expr, always, false, diagnostics);
         }
         for (Expr child : BehaviourSupport.children(expr)) {
-            visit(child, diagnostics);
+            visit(child, values, diagnostics);
         }
     }
 
     /** The deepest sub-expression that still fails: the operation at fault, not its whole context. */
-    private static Expr innermost(Expr failing) {
-        for (Expr child : BehaviourSupport.children(failing)) {
-            if (Exprs.isConstant(child) && Exprs.arithmeticError(child) != null) {
-                return innermost(child);
+    private static Expr innermost(Expr failing, ConstantValues values) {
+        Expr current = failing;
+        boolean deeper = true;
+        while (deeper) {
+            deeper = false;
+            for (Expr child : BehaviourSupport.children(current)) {
+                if (values.isConstant(child) && values.error(child) != null) {
+                    current = child;
+                    deeper = true;
+                    break;
+                }
             }
         }
-        return failing;
+        return current;
     }
 
     /** Why a run-time operation fails for every value because of its constant operands, or null. */
-    private static String alwaysFails(Expr expr) {
+    private static String alwaysFails(Expr expr, ConstantValues values) {
         if (expr instanceof Binary b) {
-            OptionalLong right = Exprs.constant(b.right());
+            OptionalLong right = values.value(b.right());
             if (right.isEmpty()) {
                 return null;
             }
@@ -69,27 +76,25 @@ final class ConstantArithmeticCheck implements Check {
             return null;
         }
         if (expr instanceof Builtin b && b.args().size() == b.function().arity()) {
-            return builtinFails(b);
+            return builtinFails(b, values);
         }
         return null;
     }
 
-    private static String builtinFails(Builtin b) {
+    private static String builtinFails(Builtin b, ConstantValues values) {
         switch (b.function()) {
             case BITS:
-                return tryBuiltin(Builtin.Function.MASK, b.args().get(1), b.args().get(2));
+                return tryBuiltin(Builtin.Function.MASK, values.value(b.args().get(1)), values.value(b.args().get(2)));
             case ALIGN_DOWN:
             case ALIGN_UP:
-                return tryBuiltin(Builtin.Function.ALIGN_DOWN, Num.of(0), b.args().get(1));
+                return tryBuiltin(Builtin.Function.ALIGN_DOWN, OptionalLong.of(0), values.value(b.args().get(1)));
             default:
                 return null;
         }
     }
 
     /** Runs a built-in on two constant arguments; the failure, or null if it works or they are not constant. */
-    private static String tryBuiltin(Builtin.Function function, Expr first, Expr second) {
-        OptionalLong a = Exprs.constant(first);
-        OptionalLong b = Exprs.constant(second);
+    private static String tryBuiltin(Builtin.Function function, OptionalLong a, OptionalLong b) {
         if (a.isEmpty() || b.isEmpty()) {
             return null;
         }
@@ -101,8 +106,8 @@ final class ConstantArithmeticCheck implements Check {
         }
     }
 
-    private static void report(Expr expr, String error, Diagnostics diagnostics) {
-        diagnostics.error(Code.E0504, expr.span(), Exprs.isConstant(expr)
+    private static void report(Expr expr, String error, boolean constant, Diagnostics diagnostics) {
+        diagnostics.error(Code.E0504, expr.span(), constant
                 ? "this constant expression cannot be computed: " + error
                 : "this fails whatever the run-time value: " + error);
     }

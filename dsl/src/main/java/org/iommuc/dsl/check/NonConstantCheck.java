@@ -6,7 +6,6 @@ import org.iommuc.dsl.model.Decode;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Encode;
 import org.iommuc.dsl.model.Expr;
-import org.iommuc.dsl.model.Exprs;
 import org.iommuc.dsl.model.VarRef;
 
 /**
@@ -18,9 +17,10 @@ final class NonConstantCheck implements Check {
 
     @Override
     public void check(Description description, Diagnostics diagnostics) {
+        ConstantValues values = new ConstantValues();
         for (BehaviourSupport.Place place : BehaviourSupport.constantPlaces(description)) {
-            if (!Exprs.isConstant(place.expr())) {
-                Expr culprit = culprit(place.expr());
+            if (!values.isConstant(place.expr())) {
+                Expr culprit = culprit(place.expr(), values);
                 diagnostics.error(Code.E0505, culprit.span(), place.where() + " must be constant, but "
                         + describe(culprit));
             }
@@ -28,10 +28,10 @@ final class NonConstantCheck implements Check {
     }
 
     /** The outermost sub-expression that is not constant although all its children are, or a leaf. */
-    private static Expr culprit(Expr expr) {
+    private static Expr culprit(Expr expr, ConstantValues values) {
         for (Expr child : BehaviourSupport.children(expr)) {
-            if (!Exprs.isConstant(child)) {
-                return isOpaque(child) ? child : culprit(child);
+            if (!values.isConstant(child)) {
+                return isOpaque(child) ? child : culprit(child, values);
             }
         }
         return expr;

@@ -11,7 +11,6 @@ import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Encode;
 import org.iommuc.dsl.model.EntryField;
 import org.iommuc.dsl.model.Expr;
-import org.iommuc.dsl.model.Exprs;
 import org.iommuc.dsl.model.Field;
 import org.iommuc.dsl.model.Format;
 import org.iommuc.dsl.model.RegRead;
@@ -30,6 +29,7 @@ final class ValueWidth {
 
     private final Description description;
     private final Optional<Register> trigger;
+    private final ConstantValues constants = new ConstantValues();
 
     /**
      * @param trigger the register whose access triggered the behaviour rule being checked, which
@@ -42,11 +42,11 @@ final class ValueWidth {
 
     /** The bits {@code expr} can need, or empty when that is not known. */
     OptionalInt of(Expr expr) {
-        OptionalLong constant = Exprs.constant(expr);
+        OptionalLong constant = constants.value(expr);
         if (constant.isPresent()) {
             return OptionalInt.of(BehaviourSupport.bitLength(constant.getAsLong()));
         }
-        if (Exprs.isConstant(expr)) {
+        if (constants.isConstant(expr)) {
             return OptionalInt.empty();
         }
         if (expr instanceof RegRead r) {
@@ -143,7 +143,7 @@ final class ValueWidth {
 
     private OptionalInt shifted(Binary b, int direction) {
         OptionalInt width = of(b.left());
-        OptionalLong amount = Exprs.constant(b.right());
+        OptionalLong amount = constants.value(b.right());
         if (width.isEmpty() || amount.isEmpty() || Long.compareUnsigned(amount.getAsLong(), 64) > 0) {
             return OptionalInt.empty();
         }
@@ -184,9 +184,9 @@ final class ValueWidth {
         }
     }
 
-    private static OptionalInt bitsWidth(Builtin b) {
-        OptionalLong high = Exprs.constant(b.args().get(1));
-        OptionalLong low = Exprs.constant(b.args().get(2));
+    private OptionalInt bitsWidth(Builtin b) {
+        OptionalLong high = constants.value(b.args().get(1));
+        OptionalLong low = constants.value(b.args().get(2));
         if (high.isEmpty() || low.isEmpty() || high.getAsLong() < low.getAsLong() || high.getAsLong() > 63
                 || low.getAsLong() < 0) {
             return OptionalInt.empty();
