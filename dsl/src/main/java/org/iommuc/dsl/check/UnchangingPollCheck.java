@@ -39,8 +39,9 @@ final class UnchangingPollCheck implements Check {
         for (RegRead r : reads) {
             names.add(BehaviourSupport.name(r));
         }
+        String them = names.size() == 1 ? "it" : "them";
         return "the hardware never changes " + String.join(", ", new ArrayList<>(names))
-                + ": no behaviour rule or fault handler assigns it, and it is not sc, rc or w1c; "
-                + "the modelled hardware would make this poll time out";
+                + ": no behaviour rule or fault handler assigns " + them + ", and " + (names.size() == 1 ? "it is"
+                : "they are") + " not sc, rc or w1c; the modelled hardware would make this poll time out";
     }
 }

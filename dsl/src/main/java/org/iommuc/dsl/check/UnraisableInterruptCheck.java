@@ -32,9 +32,10 @@ final class UnraisableInterruptCheck implements Check {
                 for (RegRead r : BehaviourSupport.registerReads(interrupt.condition())) {
                     names.add(BehaviourSupport.name(r));
                 }
+                String them = names.size() == 1 ? "it" : "them";
                 diagnostics.report(Diagnostic.of(Code.W0105, interrupt.condition().span(), "interrupt " + name
                         + " reads only " + String.join(", ", names) + ", which the hardware never changes (no "
-                        + "behaviour rule or fault handler assigns it), so it is never raised"));
+                        + "behaviour rule or fault handler assigns " + them + "), so it is never raised"));
             }
         }
     }
