@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code iommuc check FILE...}: silence and 0, or diagnostics and 1. */
-@Command(name = "check", description = "Check descriptions and report every problem found.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check descriptions and report every problem found.")
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "The IOMMU description compiler.",
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            CheckCommand.class,
+            FmtCommand.class,
+            EncodeCommand.class,
+            DecodeCommand.class,
+            IndexCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;

@@ -36,6 +36,8 @@ item
     | mastersItem
     | constItem
     | powerItem
+    | translationItem
+    | bufferItem
     | registersBlock
     | formatDecl
     | walkBlock
@@ -74,6 +76,14 @@ constItem
 
 powerItem
     : POWER LOSES (ALL | names) (EXCEPT except=names)? SEMI
+    ;
+
+translationItem
+    : TRANSLATION kind=ident SEMI
+    ;
+
+bufferItem
+    : BUFFER ident SIZE bytes=expr (ALIGN alignment=expr)? STRING? SEMI
     ;
 
 names
@@ -134,12 +144,14 @@ formatDecl
     ;
 
 formatMember
-    : ident sliceMap (COMMA sliceMap)* SEMI                                 # addressField
-    | ident bits (ASSIGN tag=expr)? (DEFAULT dflt=expr)? STRING?
-      (enumBody SEMI? | SEMI)                                                # entryField
-    | RESERVED bits (COMMA bits)* SEMI                                       # reservedBits
+    // Keyword forms first: `reserved 11:9;` would also match an entry field named `reserved`,
+    // and ANTLR resolves such an ambiguity in favour of the first alternative.
+    : RESERVED bits (COMMA bits)* SEMI                                       # reservedBits
     | PROT protSet ARROW (assignment (COMMA assignment)*)? SEMI              # protRule
     | ALLOW direction (IF expr | ALWAYS) SEMI                                # allowRule
+    | ident sliceMap (COMMA sliceMap)* UNMASKED? SEMI                       # addressField
+    | ident bits (ASSIGN tag=expr)? (DEFAULT dflt=expr)? STRING?
+      (enumBody SEMI? | SEMI)                                                # entryField
     ;
 
 sliceMap
@@ -284,6 +296,8 @@ step
     | REPORT FAULT LPAREN (arg (COMMA arg)*)? RPAREN SEMI                    # reportStep
     | FAIL STRING SEMI                                                       # failStep
     | RETURN SEMI                                                            # returnStep
+    | SAVE names SEMI                                                        # saveStep
+    | RESTORE names SEMI                                                     # restoreStep
     | IF expr stepBlock (ELSE (stepBlock | elseIf=step))?                    # ifStep
     ;
 
@@ -311,7 +325,7 @@ removeItem
 
 removeKind
     : REGISTER | FORMAT | LEVEL | SEQUENCE | RULE | FAULT | CONST | OBLIGATION | INTERRUPT
-    | SHARED | EMPTY | WALKCACHE
+    | SHARED | EMPTY | WALKCACHE | BUFFER
     ;
 
 path
@@ -362,7 +376,7 @@ ident
     | CONTIGUOUS | PAGE | TLB | WALKCACHE | CACHES | LINE | CAPACITY | TAGGED | BEHAVIOUR | ON
     | OFF | TRANSLATION | STALL | INVALIDATE | RESUME | ABORT | ELSE | AT | INTERRUPT | SEQUENCE
     | MODIFY | POLL | EVERY | TIMEOUT | EXPECT | FAIL | LET | CALL | DELAY | REPORT | OBLIGATIONS
-    | REMOVE | REGISTER | RULE | OBLIGATION | RETURN
+    | REMOVE | REGISTER | RULE | OBLIGATION | RETURN | BUFFER | UNMASKED | SAVE | RESTORE
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -448,6 +462,10 @@ REGISTER    : 'register';
 RULE        : 'rule';
 OBLIGATION  : 'obligation';
 RETURN      : 'return';
+BUFFER      : 'buffer';
+UNMASKED    : 'unmasked';
+SAVE        : 'save';
+RESTORE     : 'restore';
 
 ACCESS      : 'ro' | 'rw' | 'wo' | 'w1c' | 'rc' | 'sc';
 

@@ -87,7 +87,10 @@ public enum Code {
     W0102(Severity.WARNING, "stalled transactions are never resumed"),
     W0103(Severity.WARNING, "polled value never changes"),
     W0104(Severity.WARNING, "sequence does not match its role"),
-    W0105(Severity.WARNING, "interrupt can never be raised");
+    W0105(Severity.WARNING, "interrupt can never be raised"),
+
+    // Failures of iommuc itself, reported with the input's name instead of a stack trace
+    E0900(Severity.ERROR, "internal formatter failure");
 
     private final Severity severity;
     private final String title;

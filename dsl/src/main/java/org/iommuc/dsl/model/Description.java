@@ -19,7 +19,9 @@ public record Description(
         Optional<Aperture> aperture,
         Optional<Expr> masters,
         Optional<Power> power,
+        Optional<Setting<TranslationMode>> resetTranslation,
         List<Constant> constants,
+        List<Buffer> buffers,
         List<Register> registers,
         List<Format> formats,
         Optional<Walk> walk,
@@ -36,6 +38,7 @@ public record Description(
     public Description {
         compatibles = List.copyOf(compatibles);
         constants = List.copyOf(constants);
+        buffers = List.copyOf(buffers);
         registers = List.copyOf(registers);
         formats = List.copyOf(formats);
         rules = List.copyOf(rules);
@@ -108,6 +111,20 @@ public record Description(
         for (Constant c : constants) {
             if (c.name().text().equals(constantName)) {
                 return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The translation state at reset: bypass unless the description says otherwise. */
+    public TranslationMode resetTranslationValue() {
+        return resetTranslation.map(Setting::value).orElse(TranslationMode.BYPASS);
+    }
+
+    public Optional<Buffer> buffer(String bufferName) {
+        for (Buffer b : buffers) {
+            if (b.name().text().equals(bufferName)) {
+                return Optional.of(b);
             }
         }
         return Optional.empty();

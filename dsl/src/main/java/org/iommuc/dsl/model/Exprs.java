@@ -329,7 +329,7 @@ public final class Exprs {
             case NANOS:
                 return timeText(v);
             default:
-                return Long.compareUnsigned(v, 9) <= 0 ? Long.toString(v) : "0x" + Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
+                return Long.compareUnsigned(v, 256) < 0 ? Long.toString(v) : "0x" + Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
         }
     }
 

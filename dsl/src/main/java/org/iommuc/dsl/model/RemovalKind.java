@@ -13,7 +13,8 @@ public enum RemovalKind {
     INTERRUPT("interrupt"),
     SHARED("shared"),
     EMPTY("empty"),
-    WALKCACHE("walkcache");
+    WALKCACHE("walkcache"),
+    BUFFER("buffer");
 
     private final String keyword;
 

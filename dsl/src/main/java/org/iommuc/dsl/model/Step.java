@@ -45,6 +45,20 @@ public sealed interface Step {
     /** {@code fail "why";}: the sequence fails with an error. */
     record Fail(Text message, Span span) implements Step {}
 
+    /** {@code save REG, ...;}: the driver keeps the registers' values for a later restore. */
+    record Save(List<Ident> registers, Span span) implements Step {
+        public Save {
+            registers = List.copyOf(registers);
+        }
+    }
+
+    /** {@code restore REG, ...;}: the driver writes back the values it saved. */
+    record Restore(List<Ident> registers, Span span) implements Step {
+        public Restore {
+            registers = List.copyOf(registers);
+        }
+    }
+
     /** {@code return;}: the sequence ends here. */
     record Return(Span span) implements Step {}
 

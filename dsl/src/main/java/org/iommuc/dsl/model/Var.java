@@ -24,6 +24,8 @@ public enum Var {
     EACH("each"),
     /** A page or table the driver shares between slots (a dummy page): its address. */
     SHARED("shared"),
+    /** A buffer the driver allocated: its physical address. */
+    BUFFER("buffer"),
     /** A parameter of a sequence. */
     PARAM("param"),
     /** A {@code let} of a sequence. */

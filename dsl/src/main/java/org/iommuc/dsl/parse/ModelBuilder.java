@@ -130,6 +130,8 @@ public final class ModelBuilder {
         Aperture aperture;
         Expr masters;
         Power power;
+        Setting<TranslationMode> resetTranslation;
+        final List<org.iommuc.dsl.model.Buffer> buffers = new ArrayList<>();
         Walk walk;
         Cache tlb;
         Cache walkCache;
@@ -154,7 +156,8 @@ public final class ModelBuilder {
         return new Description(ident(ctx.name), doc(ctx), base, parts.compatibles,
                 Optional.ofNullable(parts.iova), Optional.ofNullable(parts.oa), Optional.ofNullable(parts.tableOa),
                 Optional.ofNullable(parts.aperture), Optional.ofNullable(parts.masters),
-                Optional.ofNullable(parts.power), parts.constants, parts.registers, parts.formats,
+                Optional.ofNullable(parts.power), Optional.ofNullable(parts.resetTranslation), parts.constants,
+                parts.buffers, parts.registers, parts.formats,
                 Optional.ofNullable(parts.walk), Optional.ofNullable(parts.tlb), Optional.ofNullable(parts.walkCache),
                 parts.rules, parts.faults, parts.interrupts, parts.sequences, parts.obligations, parts.removals,
                 ident(ctx.name).span());
@@ -192,6 +195,14 @@ public final class ModelBuilder {
             if (parts.once("power", span(ctx))) {
                 parts.power = power(ctx.powerItem());
             }
+        } else if (ctx.translationItem() != null) {
+            if (parts.once("translation", span(ctx))) {
+                parts.resetTranslation = translationMode(ctx.translationItem().kind);
+            }
+        } else if (ctx.bufferItem() != null) {
+            BufferItemContext b = ctx.bufferItem();
+            parts.buffers.add(new org.iommuc.dsl.model.Buffer(ident(b.ident()), expr(b.bytes),
+                    Optional.ofNullable(b.alignment).map(this::expr), joinDoc(doc(ctx), b.STRING()), span(b.ident())));
         } else if (ctx.registersBlock() != null) {
             registers(ctx.registersBlock(), parts.registers);
         } else if (ctx.formatDecl() != null) {
@@ -220,6 +231,16 @@ public final class ModelBuilder {
         } else if (ctx.removeItem() != null) {
             parts.removals.add(removal(ctx.removeItem()));
         }
+    }
+
+    private Setting<TranslationMode> translationMode(IdentContext word) {
+        TranslationMode mode = TranslationMode.fromKeyword(word.getText());
+        if (mode == null) {
+            diagnostics.error(Code.E0105, span(word),
+                    "unknown translation mode '" + word.getText() + "'; expected on, bypass or block");
+            return null;
+        }
+        return new Setting<>(mode, span(word));
     }
 
     private Power power(PowerItemContext ctx) {
@@ -383,7 +404,7 @@ public final class ModelBuilder {
         for (SliceMapContext s : ctx.sliceMap()) {
             slices.add(new Slice(bits(s.entryBits), bits(s.addressBits), span(s)));
         }
-        return new AddressField(ident(ctx.ident()), slices, doc(ctx), span(ctx));
+        return new AddressField(ident(ctx.ident()), slices, ctx.UNMASKED() != null, doc(ctx), span(ctx));
     }
 
     private ProtRule protRule(ProtRuleContext ctx) {
@@ -708,6 +729,12 @@ public final class ModelBuilder {
         }
         if (ctx instanceof FailStepContext f) {
             return new Step.Fail(string(f.STRING().getSymbol()), span);
+        }
+        if (ctx instanceof SaveStepContext save) {
+            return new Step.Save(names(save.names()), span);
+        }
+        if (ctx instanceof RestoreStepContext restore) {
+            return new Step.Restore(names(restore.names()), span);
         }
         if (ctx instanceof ReturnStepContext) {
             return new Step.Return(span);

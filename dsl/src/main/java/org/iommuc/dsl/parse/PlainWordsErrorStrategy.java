@@ -2,6 +2,7 @@ package org.iommuc.dsl.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -45,9 +46,31 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
 
     @Override
     protected void reportInputMismatch(Parser parser, InputMismatchException e) {
-        Token token = e.getOffendingToken();
-        parser.notifyErrorListeners(token,
-                "expected " + expected(parser, e.getExpectedTokens()) + " before " + describe(token), e);
+        reportExpected(parser, e.getOffendingToken(), e.getExpectedTokens(), e);
+    }
+
+    /**
+     * "expected X before Y". When Y starts a later line than the last good token, the error is
+     * placed right after that token (where the missing text belongs), and a missing ';' is
+     * named alone, as a C compiler does.
+     */
+    private void reportExpected(Parser parser, Token token, IntervalSet expected, InputMismatchException e) {
+        Token previous = parser.getInputStream().LT(-1);
+        boolean newLine = previous != null && (token.getType() == Token.EOF || token.getLine() > previous.getLine());
+        String what = newLine && expected.contains(IommuLexer.SEMI) ? "';'" : expected(parser, expected);
+        Token at = newLine ? after(previous) : token;
+        parser.notifyErrorListeners(at, "expected " + what + " before " + describe(token), e);
+    }
+
+    /** A zero-length token just after {@code previous}, to anchor a diagnostic there. */
+    private static Token after(Token previous) {
+        CommonToken anchor = new CommonToken(previous);
+        anchor.setType(IommuLexer.SEMI);
+        anchor.setText("");
+        anchor.setStartIndex(previous.getStopIndex() + 1);
+        anchor.setStopIndex(previous.getStopIndex());
+        anchor.setCharPositionInLine(previous.getCharPositionInLine() + previous.getText().length());
+        return anchor;
     }
 
     @Override
@@ -71,9 +94,7 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
             return;
         }
         beginErrorCondition(parser);
-        Token token = parser.getCurrentToken();
-        parser.notifyErrorListeners(token,
-                "expected " + expected(parser, getExpectedTokens(parser)) + " before " + describe(token), null);
+        reportExpected(parser, parser.getCurrentToken(), getExpectedTokens(parser), null);
     }
 
     static String describe(Token token) {

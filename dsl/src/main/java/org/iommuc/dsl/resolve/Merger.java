@@ -96,7 +96,8 @@ public final class Merger {
 
     private static Description withoutRemovals(Description d) {
         return new Description(d.name(), d.doc(), d.base(), d.compatibles(), d.iovaBits(), d.oaBits(),
-                d.tableOaBits(), d.aperture(), d.masters(), d.power(), d.constants(), d.registers(), d.formats(),
+                d.tableOaBits(), d.aperture(), d.masters(), d.power(), d.resetTranslation(), d.constants(),
+                d.buffers(), d.registers(), d.formats(),
                 d.walk(), d.tlb(), d.walkCache(), d.rules(), d.faults(), d.interrupts(), d.sequences(),
                 d.obligations(), List.of(), d.span());
     }
@@ -121,7 +122,9 @@ public final class Merger {
                 derived.aperture().or(base::aperture),
                 derived.masters().or(base::masters),
                 derived.power().or(base::power),
+                derived.resetTranslation().or(base::resetTranslation),
                 byKey(items.constants, derived.constants(), c -> c.name().text()),
+                byKey(items.buffers, derived.buffers(), b -> b.name().text()),
                 mergeRegisters(items.registers, derived.registers()),
                 formats,
                 Optional.ofNullable(walk),
@@ -139,6 +142,7 @@ public final class Merger {
     /** The mutable lists of an inherited description while removals are applied. */
     private final class Items {
         final List<Constant> constants;
+        final List<org.iommuc.dsl.model.Buffer> buffers;
         final List<Register> registers;
         final List<Format> formats;
         final List<Rule> rules;
@@ -151,6 +155,7 @@ public final class Merger {
 
         Items(Description base) {
             constants = new ArrayList<>(base.constants());
+            buffers = new ArrayList<>(base.buffers());
             registers = new ArrayList<>(base.registers());
             formats = new ArrayList<>(base.formats());
             rules = new ArrayList<>(base.rules());
@@ -179,6 +184,7 @@ public final class Merger {
                 case SHARED -> removeShared(path);
                 case EMPTY -> removeEmpty(path);
                 case WALKCACHE -> removeWalkCache();
+                case BUFFER -> removeNamed(buffers, path, b -> b.name().text());
             };
             if (!found) {
                 String what = removal.kind().keyword() + (path.isEmpty() ? "" : " " + joined(path, "."));
@@ -377,7 +383,12 @@ public final class Merger {
 
     private List<Format> mergeFormats(List<Format> inherited, List<Format> own) {
         List<Format> result = new ArrayList<>(inherited);
+        java.util.Set<String> ownNames = new java.util.HashSet<>();
         for (Format mine : own) {
+            if (!ownNames.add(mine.name().text())) {
+                result.add(mine);
+                continue;
+            }
             int index = indexOf(result, mine.name().text());
             if (!mine.isAmendment()) {
                 if (index >= 0) {
@@ -450,18 +461,9 @@ public final class Merger {
         if (base == null) {
             return mine;
         }
-        List<Level> levels = new ArrayList<>(base.levels());
-        for (Level level : mine.levels()) {
-            replaceOrAdd(levels, level, l -> l.name().text());
-        }
-        List<EmptyRule> empties = new ArrayList<>(base.empties());
-        for (EmptyRule e : mine.empties()) {
-            replaceOrAdd(empties, e, x -> x.level().map(Ident::text).orElse(""));
-        }
-        List<Shared> shared = new ArrayList<>(base.shared());
-        for (Shared s : mine.shared()) {
-            replaceOrAdd(shared, s, x -> x.name().text());
-        }
+        List<Level> levels = byKey(base.levels(), mine.levels(), l -> l.name().text());
+        List<EmptyRule> empties = byKey(base.empties(), mine.empties(), x -> x.level().map(Ident::text).orElse(""));
+        List<Shared> shared = byKey(base.shared(), mine.shared(), x -> x.name().text());
         return new Walk(mine.root().or(base::root), levels, empties, shared, mine.walker().or(base::walker),
                 mine.span());
     }

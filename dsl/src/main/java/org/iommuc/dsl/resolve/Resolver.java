@@ -101,7 +101,7 @@ public final class Resolver {
                 d.tableOaBits().map(e -> expr(e, constant)),
                 d.aperture().map(a -> new Aperture(expr(a.first(), constant), expr(a.last(), constant), a.span())),
                 d.masters().map(e -> expr(e, constant)),
-                d.power(), constants,
+                d.power(), d.resetTranslation(), constants, map(d.buffers(), this::buffer),
                 map(d.registers(), this::register),
                 map(d.formats(), this::format),
                 d.walk().map(this::walk),
@@ -155,6 +155,12 @@ public final class Resolver {
 
     // ---------------------------------------------------------------------------------------
     // Items
+
+    private org.iommuc.dsl.model.Buffer buffer(org.iommuc.dsl.model.Buffer b) {
+        Scope constant = Scope.constant("a buffer size");
+        return new org.iommuc.dsl.model.Buffer(b.name(), expr(b.size(), constant), b.align().map(e -> expr(e, constant)),
+                b.doc(), b.span());
+    }
 
     private Register register(Register r) {
         Scope constant = Scope.constant("a register declaration");
@@ -282,7 +288,7 @@ public final class Resolver {
         for (Ident p : s.params()) {
             params.add(p.text());
         }
-        Scope scope = Scope.runtime("sequence " + s.name().text()).withParams(params);
+        Scope scope = Scope.runtime("sequence " + s.name().text(), Var.BUFFER).withParams(params);
         return new Sequence(s.name(), s.params(), steps(s.steps(), scope), s.doc(), s.span());
     }
 
@@ -397,6 +403,12 @@ public final class Resolver {
         if (s instanceof Step.If i) {
             return new Step.If(expr(i.condition(), scope), steps(i.then(), scope), steps(i.otherwise(), scope),
                     i.span());
+        }
+        if (s instanceof Step.Save save) {
+            save.registers().forEach(this::lookupRegister);
+        }
+        if (s instanceof Step.Restore restore) {
+            restore.registers().forEach(this::lookupRegister);
         }
         return s;
     }
@@ -538,6 +550,9 @@ public final class Resolver {
         }
         if (scope.sharedAllowed() && isShared(text)) {
             return new VarRef(text, Var.SHARED, name.span());
+        }
+        if (scope.vars().contains(Var.BUFFER) && description.buffer(text).isPresent()) {
+            return new VarRef(text, Var.BUFFER, name.span());
         }
         Optional<Register> register = description.register(text);
         if (register.isPresent()) {
@@ -725,7 +740,7 @@ public final class Resolver {
 
     private static Var contextVar(String text) {
         for (Var v : Var.values()) {
-            if (v != Var.PARAM && v != Var.LOCAL && v != Var.SHARED && v.keyword().equals(text)) {
+            if (v != Var.PARAM && v != Var.LOCAL && v != Var.SHARED && v != Var.BUFFER && v.keyword().equals(text)) {
                 return v;
             }
         }
