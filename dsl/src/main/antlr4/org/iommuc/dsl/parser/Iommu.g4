@@ -5,9 +5,10 @@
  * soft keywords: anywhere a name is expected, a keyword may be used as a name (a field called
  * `valid` or `read`), so the keyword list never breaks a description taken from a datasheet.
  *
- * Words from a small closed set (access kinds, fault kinds, cache contents, walker kinds) are
- * plain names here and are validated by the model builder, which can say "unknown access kind
- * 'rx'; expected one of ro, rw, wo, w1c, rc, sc" instead of a bare syntax error.
+ * Words from a small closed set (fault kinds, cache contents, walker kinds, translation modes)
+ * are plain names here and are validated by the model builder, which can say "unknown fault
+ * kind 'tranlation'" instead of a bare syntax error. Access kinds are the one closed set the
+ * lexer knows (token ACCESS), because a register declaration needs them to end its offset.
  *
  * Operator precedence is Rust's, not C's: `a & MASK == 0` means `(a & MASK) == 0`.
  */
