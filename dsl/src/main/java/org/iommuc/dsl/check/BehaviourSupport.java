@@ -8,6 +8,7 @@ import org.iommuc.dsl.model.AllowRule;
 import org.iommuc.dsl.model.Arg;
 import org.iommuc.dsl.model.Assignment;
 import org.iommuc.dsl.model.Binary;
+import org.iommuc.dsl.model.Buffer;
 import org.iommuc.dsl.model.Builtin;
 import org.iommuc.dsl.model.Cache;
 import org.iommuc.dsl.model.Call;
@@ -272,6 +273,10 @@ final class BehaviourSupport {
         d.masters().ifPresent(e -> places.add(new Place(e, "the number of masters")));
         for (Constant c : d.constants()) {
             places.add(new Place(c.value(), "the value of constant " + c.name().text()));
+        }
+        for (Buffer b : d.buffers()) {
+            places.add(new Place(b.size(), "the size of buffer " + b.name().text()));
+            b.align().ifPresent(e -> places.add(new Place(e, "the alignment of buffer " + b.name().text())));
         }
         for (Register r : d.registers()) {
             registerPlaces(r, places);

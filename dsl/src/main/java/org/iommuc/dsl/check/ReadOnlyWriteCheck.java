@@ -6,13 +6,15 @@ import org.iommuc.dsl.diag.Diagnostics;
 import org.iommuc.dsl.model.Access;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Field;
+import org.iommuc.dsl.model.Ident;
 import org.iommuc.dsl.model.Register;
 import org.iommuc.dsl.model.Sequence;
 import org.iommuc.dsl.model.Step;
 
 /**
- * Reports a sequence {@code write} or {@code modify} of a register or field software cannot
- * write: read-only ({@code ro}), read-to-clear ({@code rc}), or computed ({@code = expr}).
+ * Reports a sequence {@code write}, {@code modify} or {@code restore} of a register or field
+ * software cannot write: read-only ({@code ro}), read-to-clear ({@code rc}), or computed
+ * ({@code = expr}).
  */
 final class ReadOnlyWriteCheck implements Check {
 
@@ -22,6 +24,8 @@ final class ReadOnlyWriteCheck implements Check {
             BehaviourSupport.forEachStep(sequence.steps(), step -> {
                 if (step instanceof Step.Write w) {
                     check(description, w, diagnostics);
+                } else if (step instanceof Step.Restore r) {
+                    restore(description, r, diagnostics);
                 }
             });
         }
@@ -44,6 +48,23 @@ final class ReadOnlyWriteCheck implements Check {
         if (!access.writable()) {
             diagnostics.error(Code.E0500, write.target().span(), write.target().text() + " is "
                     + describe(access) + " and cannot be " + verb);
+        }
+    }
+
+    private static void restore(Description description, Step.Restore restore, Diagnostics diagnostics) {
+        for (Ident name : restore.registers()) {
+            Optional<Register> register = description.register(name.text());
+            if (register.isEmpty()) {
+                continue;
+            }
+            if (register.get().value().isPresent()) {
+                diagnostics.error(Code.E0500, name.span(), name.text() + " is computed (= "
+                        + BehaviourSupport.shortText(register.get().value().get(), "an expression")
+                        + ") and cannot be restored");
+            } else if (!register.get().access().value().writable()) {
+                diagnostics.error(Code.E0500, name.span(), name.text() + " is "
+                        + describe(register.get().access().value()) + " and cannot be restored");
+            }
         }
     }
 

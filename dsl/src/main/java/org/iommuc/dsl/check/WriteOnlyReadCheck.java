@@ -8,6 +8,7 @@ import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Direction;
 import org.iommuc.dsl.model.Expr;
 import org.iommuc.dsl.model.Field;
+import org.iommuc.dsl.model.Ident;
 import org.iommuc.dsl.model.Interrupt;
 import org.iommuc.dsl.model.RegRead;
 import org.iommuc.dsl.model.Register;
@@ -17,8 +18,8 @@ import org.iommuc.dsl.model.Step;
 
 /**
  * Reports a read of a write-only register or field where software sees the result, which is 0:
- * in sequences, interrupt conditions, the walk root, computed registers, {@code on read} rules
- * and the read half of a {@code modify}.
+ * in sequences, interrupt conditions, the walk root, computed registers, {@code on read} rules,
+ * the read half of a {@code modify}, and {@code save}.
  */
 final class WriteOnlyReadCheck implements Check {
 
@@ -49,8 +50,21 @@ final class WriteOnlyReadCheck implements Check {
                         + ", which is write-only (wo) and reads as 0; use 'write' to set the whole register");
             }
         }
+        if (step instanceof Step.Save save) {
+            save(description, save, diagnostics);
+        }
         for (Expr e : BehaviourSupport.runtimeExpressionsOf(step)) {
             reads(description, e, diagnostics);
+        }
+    }
+
+    private static void save(Description description, Step.Save save, Diagnostics diagnostics) {
+        for (Ident name : save.registers()) {
+            Optional<Register> register = description.register(name.text());
+            if (register.isPresent() && !register.get().access().value().readable()) {
+                diagnostics.error(Code.E0501, name.span(), name.text() + " is write-only (wo): saving it keeps 0, "
+                        + "not what was written; keep the value the driver wrote instead");
+            }
         }
     }
 

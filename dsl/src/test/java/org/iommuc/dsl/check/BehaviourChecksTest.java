@@ -76,6 +76,21 @@ class BehaviourChecksTest {
         }
 
         @Test
+        void savingAWriteOnlyOrRestoringAReadOnlyRegisterIsReported() {
+            String text = iommu("CMD 0x04 wo;\nSTATUS 0x08 ro;\nMODE 0x0C rw;", """
+                    sequence suspend { save MODE, CMD; }
+                    sequence resume { restore MODE, STATUS; }
+                    """);
+
+            List<Diagnostic> found = BehaviourTesting.compile(text).diagnostics();
+
+            assertThat(found).hasSize(2);
+            assertAt(found.get(0), Code.E0501, text, "CMD; }");
+            assertAt(found.get(1), Code.E0500, text, "STATUS; }");
+            assertThat(found.get(1).message()).isEqualTo("STATUS is read-only (ro) and cannot be restored");
+        }
+
+        @Test
         void hardwareMayReadWhatWasWritten() {
             assertClean(iommu("ADDR 0x04 wo;\nGO 0x08 wo;\nFAULT 0x0C ro;", """
                     tlb { caches leaf; }
@@ -215,6 +230,18 @@ class BehaviourChecksTest {
 
             assertAt(d, Code.E0505, text, "pte(0x1001).page");
             assertThat(d.message()).startsWith("a delay must be constant, but pte(0x1001).page decodes a pte entry");
+        }
+
+        @Test
+        void aBufferSizeMustBeConstantAndComputable() {
+            String text = iommu("", "buffer protect size 128 / 0 align pte(page = 0x1000);");
+
+            List<Diagnostic> found = BehaviourTesting.compile(text).diagnostics();
+
+            assertThat(found).hasSize(2);
+            assertAt(found.get(0), Code.E0504, text, "128 / 0");
+            assertAt(found.get(1), Code.E0505, text, "pte(page");
+            assertThat(found.get(1).message()).startsWith("the alignment of buffer protect must be constant");
         }
 
         @Test

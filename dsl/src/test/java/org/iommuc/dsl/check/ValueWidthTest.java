@@ -133,7 +133,7 @@ class ValueWidthTest {
         Diagnostic d = only(text);
 
         assertAt(d, Code.E0503, text, "0x1F;");
-        assertThat(d.message()).isEqualTo("0x1F needs 5 bits but CTRL.MODE has 2");
+        assertThat(d.message()).isEqualTo("31 needs 5 bits but CTRL.MODE has 2");
     }
 
     @Test
