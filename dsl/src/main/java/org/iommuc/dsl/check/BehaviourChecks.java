@@ -7,5 +7,24 @@ final class BehaviourChecks {
 
     private BehaviourChecks() {}
 
-    static final List<Check> LIST = List.of();
+    static final List<Check> LIST = List.of(
+            new InvalidCacheWordCheck(),
+            new InvalidCacheSizeCheck(),
+            new ConstantArithmeticCheck(),
+            new NonConstantCheck(),
+            new ReadOnlyWriteCheck(),
+            new WriteOnlyReadCheck(),
+            new MisplacedStatementCheck(),
+            new TooWideValueCheck(),
+            new MissingCacheInvalidationCheck(),
+            new RecursiveSequenceCheck(),
+            new InvalidTimeCheck(),
+            new ConflictingFaultActionCheck(),
+            new InvalidObligationCheck(),
+            new NeverInvalidatedCacheCheck(),
+            new UncheckedPermissionCheck(),
+            new UnresumedStallCheck(),
+            new UnchangingPollCheck(),
+            new SequenceRoleCheck(),
+            new UnraisableInterruptCheck());
 }
