@@ -73,6 +73,9 @@ public final class Exprs {
             return eval(c.condition()) != 0 ? eval(c.then()) : eval(c.otherwise());
         }
         if (expr instanceof Builtin b) {
+            if (b.args().size() != b.function().arity()) {
+                throw new NotConstant();
+            }
             long[] args = new long[b.args().size()];
             for (int i = 0; i < args.length; i++) {
                 args[i] = eval(b.args().get(i));
