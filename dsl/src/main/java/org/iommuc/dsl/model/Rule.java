@@ -6,8 +6,9 @@ import org.iommuc.dsl.source.Span;
 
 /**
  * A hardware behaviour rule: {@code on write COMMAND.CMD == ZAP_CACHE { invalidate tlb all; }}.
- * The comparison tests the accessed register's value after the access; {@code guard} is any
- * further condition.
+ * The comparison tests the value of the access (the value written, or the value read), or the
+ * named field of it; {@code guard} is any further condition, evaluated on the registers after
+ * the access took effect. Every matching rule runs, in the order written.
  */
 public record Rule(
         Direction trigger,

@@ -1,0 +1,15 @@
+package org.iommuc.runtime;
+
+/** What happened to a faulting transaction. */
+public enum FaultAction {
+    /** The transaction waits for {@code fault resume} or {@code fault abort}. */
+    STALL,
+    /** The transaction ends with an error. */
+    ABORT,
+    /** No fault handler matched: the transaction ends with an error and nothing is recorded. */
+    UNHANDLED;
+
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,17 @@
+package org.iommuc.runtime;
+
+/** Why a DMA transaction could not be translated (as in the description language). */
+public enum FaultKind {
+    /** The walk met an empty entry, or the TLB holds a cached empty one. */
+    TRANSLATION,
+    /** The leaf entry does not allow the access's direction. */
+    PERMISSION,
+    /** The IOVA is outside the aperture or the IOVA width. */
+    ADDRESS,
+    /** A table address is beyond the output-address width. */
+    BUS;
+
+    public String word() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
