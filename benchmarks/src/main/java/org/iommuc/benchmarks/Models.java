@@ -1,0 +1,27 @@
+package org.iommuc.benchmarks;
+
+import java.util.List;
+import org.iommuc.benchmarks.baseline.RockchipV2Baseline;
+import org.iommuc.runtime.IommuModel;
+
+/**
+ * The Rockchip v2 models the benchmarks compare, by kind. Each is a fresh instance with its own
+ * memory, in strict mode, untraced. A new kind is one entry in {@link #KINDS} and one case in
+ * {@link #create}, and its name in the benchmarks' {@code @Param}.
+ */
+public final class Models {
+
+    /** Every kind {@link #create} knows. */
+    public static final List<String> KINDS = List.of("baseline");
+
+    private Models() {}
+
+    public static IommuModel create(String kind) {
+        switch (kind) {
+            case "baseline":
+                return new RockchipV2Baseline();
+            default:
+                throw new IllegalArgumentException("unknown model kind '" + kind + "' (known: " + String.join(", ", KINDS) + ")");
+        }
+    }
+}
