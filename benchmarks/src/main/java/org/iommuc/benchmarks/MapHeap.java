@@ -36,7 +36,7 @@ public final class MapHeap {
         Figures f = measure(kind, pages);
         System.out.printf(Locale.ROOT, "%s: %,d pages mapped, %d table pages (%.1f MiB)%n", kind, f.pages(), f.tablePages(),
                 (double) f.tableBytes() / MIB);
-        System.out.printf(Locale.ROOT, "  heap beyond the table pages after the map:          %8.2f MiB (bar: %d MiB)%n",
+        System.out.printf(Locale.ROOT, "  heap beyond the table pages after the map:             %8.2f MiB (bar: %d MiB)%n",
                 (double) f.afterMap() / MIB, LIMIT_MIB);
         System.out.printf(Locale.ROOT, "  heap beyond the table pages with every page in the TLB: %8.2f MiB%n",
                 (double) f.afterTranslate() / MIB);

@@ -90,6 +90,9 @@ public class ModelBenchmark {
                         + Long.toHexString(oa) + ", not 0x" + Long.toHexString(expected[i]));
             }
         }
+        if (iommu.tlb().size() != PAGES) {
+            throw new IllegalStateException(model + ": " + iommu.tlb().size() + " TLB entries after " + PAGES + " walks");
+        }
     }
 
     private void shuffle(Random random, long[] expected) {
@@ -112,6 +115,9 @@ public class ModelBenchmark {
         @Setup(Level.Invocation)
         public void zap(ModelBenchmark benchmark) {
             benchmark.tables.zapAll();
+            if (benchmark.iommu.tlb().size() != 0) {
+                throw new IllegalStateException(benchmark.model + ": ZAP_CACHE left " + benchmark.iommu.tlb().size() + " TLB entries");
+            }
         }
     }
 
