@@ -34,14 +34,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *       the same DTE and PTE addresses), with nothing else: the floor a walk is compared with.</li>
  * </ul>
  *
- * Times are per translation (per pair of reads), in nanoseconds.
+ * Times are per translation (per pair of reads), in nanoseconds. {@link ModelReport} runs this for
+ * every kind and prints the ratios.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = ModelReport.WARMUPS, time = ModelReport.ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = ModelReport.ITERATIONS, time = ModelReport.ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class ModelBenchmark {
 
     /** Pages translated per batch: four page tables of 256 pages each. */
@@ -51,55 +51,59 @@ public class ModelBenchmark {
     private static final long FIRST_PAGE = 0xAB_CDE0_0000L;
     private static final long GIB = 1L << 30;
 
-    @Param({"baseline"})
-    public String model;
+    /** One model of a kind, enabled, with the pages mapped and every page in the TLB. */
+    @State(Scope.Thread)
+    public static class Rockchip {
+        @Param({"baseline"})
+        public String model;
 
-    private IommuModel iommu;
-    private SystemMemory memory;
-    private RockchipV2Tables tables;
-    private final long[] iovas = new long[PAGES];
-    private final long[] dteAddresses = new long[PAGES];
-    private final long[] pteAddresses = new long[PAGES];
+        IommuModel iommu;
+        SystemMemory memory;
+        RockchipV2Tables tables;
+        final long[] iovas = new long[PAGES];
+        final long[] dteAddresses = new long[PAGES];
+        final long[] pteAddresses = new long[PAGES];
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        iommu = Models.create(model);
-        memory = iommu.memory();
-        tables = new RockchipV2Tables(iommu, TABLES);
-        if (!tables.enable()) {
-            throw new IllegalStateException(model + ": enable failed");
-        }
-        long[] expected = new long[PAGES];
-        for (int t = 0; t < PAGES / PAGES_PER_TABLE; t++) {
-            long pa = FIRST_PAGE + (long) t * PAGES_PER_TABLE * RockchipV2Tables.PAGE_SIZE;
-            tables.map(t * GIB, pa, PAGES_PER_TABLE, true, true);
-            for (int p = 0; p < PAGES_PER_TABLE; p++) {
-                int i = t * PAGES_PER_TABLE + p;
-                long offset = (i * 0x48L) & 0xFF8;
-                iovas[i] = t * GIB + p * RockchipV2Tables.PAGE_SIZE + offset;
-                expected[i] = pa + p * RockchipV2Tables.PAGE_SIZE + offset;
+        @Setup(Level.Trial)
+        public void setUp() {
+            iommu = Models.create(model);
+            memory = iommu.memory();
+            tables = new RockchipV2Tables(iommu, TABLES);
+            if (!tables.enable()) {
+                throw new IllegalStateException(model + ": enable failed");
+            }
+            long[] expected = new long[PAGES];
+            for (int t = 0; t < PAGES / PAGES_PER_TABLE; t++) {
+                long pa = FIRST_PAGE + (long) t * PAGES_PER_TABLE * RockchipV2Tables.PAGE_SIZE;
+                tables.map(t * GIB, pa, PAGES_PER_TABLE, true, true);
+                for (int p = 0; p < PAGES_PER_TABLE; p++) {
+                    int i = t * PAGES_PER_TABLE + p;
+                    long offset = (i * 0x48L) & 0xFF8;
+                    iovas[i] = t * GIB + p * RockchipV2Tables.PAGE_SIZE + offset;
+                    expected[i] = pa + p * RockchipV2Tables.PAGE_SIZE + offset;
+                }
+            }
+            shuffle(new Random(42), expected);
+            for (int i = 0; i < PAGES; i++) {
+                dteAddresses[i] = tables.dteAddress(iovas[i]);
+                pteAddresses[i] = tables.pteAddress(iovas[i]);
+                long oa = iommu.translate(0, iovas[i], false);
+                if (oa != expected[i]) {
+                    throw new IllegalStateException(model + ": IOVA 0x" + Long.toHexString(iovas[i]) + " gave 0x"
+                            + Long.toHexString(oa) + ", not 0x" + Long.toHexString(expected[i]));
+                }
+            }
+            if (iommu.tlb().size() != PAGES) {
+                throw new IllegalStateException(model + ": " + iommu.tlb().size() + " TLB entries after " + PAGES + " walks");
             }
         }
-        shuffle(new Random(42), expected);
-        for (int i = 0; i < PAGES; i++) {
-            dteAddresses[i] = tables.dteAddress(iovas[i]);
-            pteAddresses[i] = tables.pteAddress(iovas[i]);
-            long oa = iommu.translate(0, iovas[i], false);
-            if (oa != expected[i]) {
-                throw new IllegalStateException(model + ": IOVA 0x" + Long.toHexString(iovas[i]) + " gave 0x"
-                        + Long.toHexString(oa) + ", not 0x" + Long.toHexString(expected[i]));
-            }
-        }
-        if (iommu.tlb().size() != PAGES) {
-            throw new IllegalStateException(model + ": " + iommu.tlb().size() + " TLB entries after " + PAGES + " walks");
-        }
-    }
 
-    private void shuffle(Random random, long[] expected) {
-        for (int i = PAGES - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            swap(iovas, i, j);
-            swap(expected, i, j);
+        private void shuffle(Random random, long[] expected) {
+            for (int i = PAGES - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                swap(iovas, i, j);
+                swap(expected, i, j);
+            }
         }
     }
 
@@ -109,43 +113,52 @@ public class ModelBenchmark {
         a[j] = t;
     }
 
-    /** The TLB emptied before each invocation of the benchmark that uses this state. */
+    /**
+     * A model as {@link Rockchip} sets it up, whose TLB is emptied (COMMAND = ZAP_CACHE) before
+     * each invocation of the benchmark that uses it. (A state of its own: a JMH helper method
+     * that asks for another state gets a second instance of it, not the benchmark's.)
+     */
     @State(Scope.Thread)
-    public static class EmptyTlb {
+    public static class EmptyTlb extends Rockchip {
         @Setup(Level.Invocation)
-        public void zap(ModelBenchmark benchmark) {
-            benchmark.tables.zapAll();
-            if (benchmark.iommu.tlb().size() != 0) {
-                throw new IllegalStateException(benchmark.model + ": ZAP_CACHE left " + benchmark.iommu.tlb().size() + " TLB entries");
+        public void zap() {
+            tables.zapAll();
+            if (iommu.tlb().size() != 0) {
+                throw new IllegalStateException(model + ": ZAP_CACHE left " + iommu.tlb().size() + " TLB entries");
             }
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(PAGES)
-    public void translateTlbHit(Blackhole blackhole) {
-        IommuModel m = iommu;
-        for (long iova : iovas) {
+    public void translateTlbHit(Rockchip rockchip, Blackhole blackhole) {
+        IommuModel m = rockchip.iommu;
+        for (long iova : rockchip.iovas) {
             blackhole.consume(m.translate(0, iova, false));
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(PAGES)
-    public void translateTlbMiss(EmptyTlb empty, Blackhole blackhole) {
-        IommuModel m = iommu;
-        for (long iova : iovas) {
+    public void translateTlbMiss(EmptyTlb rockchip, Blackhole blackhole) {
+        IommuModel m = rockchip.iommu;
+        if (m.tlb().size() != 0) {
+            throw new IllegalStateException("the TLB is not empty: the zap went to another model");
+        }
+        for (long iova : rockchip.iovas) {
             blackhole.consume(m.translate(0, iova, false));
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(PAGES)
-    public void walkMemoryReads(Blackhole blackhole) {
-        SystemMemory mem = memory;
+    public void walkMemoryReads(Rockchip rockchip, Blackhole blackhole) {
+        SystemMemory mem = rockchip.memory;
+        long[] dtes = rockchip.dteAddresses;
+        long[] ptes = rockchip.pteAddresses;
         for (int i = 0; i < PAGES; i++) {
-            blackhole.consume(mem.deviceRead(dteAddresses[i], 4));
-            blackhole.consume(mem.deviceRead(pteAddresses[i], 4));
+            blackhole.consume(mem.deviceRead(dtes[i], 4));
+            blackhole.consume(mem.deviceRead(ptes[i], 4));
         }
     }
 }

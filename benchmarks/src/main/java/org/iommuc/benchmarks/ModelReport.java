@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.util.Statistics;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -16,20 +16,28 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link ModelBenchmark} for every model kind in one run and prints the figures and the
- * ratios the performance bars are about, as a Markdown table for benchmarks/README.md:
- * generated / baseline (TLB hit and TLB miss, bar 1.10 or less), interpreter / generated (bar 10
- * or more), TLB miss / raw walk reads (bar 3 or less). Ratios whose models did not run are left
- * out.
+ * ratios the performance bars are about, as Markdown for benchmarks/README.md: generated /
+ * baseline (TLB hit and TLB miss, bar 1.10 or less), interpreter / generated (bar 10 or more),
+ * TLB miss / raw walk reads (bar 3 or less). Ratios whose models did not run are left out.
+ *
+ * <p>The machines this runs on are small and shared, so a run is many short iterations, and the
+ * figures are the median of the iterations (the ratios are of medians) with the fastest
+ * iteration beside it: a time slice lost to another process inflates a mean, much less a
+ * median, and never the minimum.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.iommuc.benchmarks.ModelReport
- * [kind...]} (every kind of {@link Models#KINDS} by default), with JMH settings for two noisy
- * cores: one fork, 3 warm-up and 5 measured iterations of one second.
+ * [kind...]} (every kind of {@link Models#KINDS} by default): one fork, {@value #WARMUPS} warm-up
+ * and {@value #ITERATIONS} measured iterations of {@value #ITERATION_MS} ms per benchmark and kind.
  */
 public final class ModelReport {
 
     static final String HIT = "translateTlbHit";
     static final String MISS = "translateTlbMiss";
     static final String RAW = "walkMemoryReads";
+
+    static final int WARMUPS = 5;
+    static final int ITERATIONS = 25;
+    static final int ITERATION_MS = 200;
 
     private ModelReport() {}
 
@@ -39,20 +47,20 @@ public final class ModelReport {
                 .include("\\Q" + ModelBenchmark.class.getName() + ".\\E")
                 .param("model", kinds)
                 .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(1))
+                .warmupIterations(WARMUPS)
+                .warmupTime(TimeValue.milliseconds(ITERATION_MS))
+                .measurementIterations(ITERATIONS)
+                .measurementTime(TimeValue.milliseconds(ITERATION_MS))
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         System.out.print(report(scores(results)));
     }
 
-    /** A score and its 99.9% error, in ns per translation. */
-    record Score(double value, double error) {
+    /** The median and the fastest of the iterations, in ns per translation. */
+    record Score(double median, double min) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.1f ± %.1f", value, error);
+            return String.format(Locale.ROOT, "%.1f (%.1f)", median, min);
         }
     }
 
@@ -62,16 +70,17 @@ public final class ModelReport {
         for (RunResult r : results) {
             String benchmark = r.getParams().getBenchmark();
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            Result<?> primary = r.getPrimaryResult();
+            Statistics iterations = r.getPrimaryResult().getStatistics();
             byKind.computeIfAbsent(r.getParams().getParam("model"), k -> new LinkedHashMap<>())
-                    .put(method, new Score(primary.getScore(), primary.getScoreError()));
+                    .put(method, new Score(iterations.getPercentile(50), iterations.getMin()));
         }
         return byKind;
     }
 
     static String report(Map<String, Map<String, Score>> scores) {
         StringBuilder out = new StringBuilder();
-        out.append("| model | TLB hit (ns) | TLB miss (ns) | raw walk reads (ns) | miss / raw (bar <= 3) |\n");
+        out.append("ns per translation, median of the iterations (fastest iteration)\n\n");
+        out.append("| model | TLB hit | TLB miss | raw walk reads | miss / raw (bar <= 3) |\n");
         out.append("|---|---|---|---|---|\n");
         for (Map.Entry<String, Map<String, Score>> e : scores.entrySet()) {
             Map<String, Score> s = e.getValue();
@@ -100,9 +109,9 @@ public final class ModelReport {
     }
 
     private static String ratio(Score a, Score b) {
-        if (a == null || b == null || b.value() == 0) {
+        if (a == null || b == null || b.median() == 0 || b.min() == 0) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%.2f", a.value() / b.value());
+        return String.format(Locale.ROOT, "%.2f (%.2f)", a.median() / b.median(), a.min() / b.min());
     }
 }
