@@ -210,6 +210,32 @@ class RockchipV2BaselineTest {
         assertThat(model.translate(1, IOVA, false)).isEqualTo(PAGE);
     }
 
+    /**
+     * The description's PAGE_FAULT_DONE rule resumes first and clears PAGE_FAULT_ACTIVE after, and
+     * the driver then writes back the INT_STATUS it read: a retry that faults again stays stalled
+     * with PAGE_FAULT_ACTIVE 0 and its interrupt cleared. Pinned here as the description says it.
+     */
+    @Test
+    void faultAgainOnResumeIsLeftStalledWithoutAnInterrupt() {
+        enabled();
+        tables.map(IOVA, PAGE, 1, true, true);
+        assertThat(model.translate(0, IOVA + 0x1000, false)).isEqualTo(IommuModel.FAULT);
+        trace.clear();
+        assertThat(tables.handleFault()).isEqualTo(IOVA + 0x1000);
+        assertThat(events()).contains("""
+                7: fault resume
+                8: walk level 0 read 0x123456100 = 0x23457101
+                9: walk level 1 read 0x123457004 = 0x0
+                10: tlb fill m0 0x10001000/4K empty
+                11: dma m0 read 0x10001000 -> translation fault at level 1, stall
+                12: mmio write INT_CLEAR @0x18 = 0x1
+                13: interrupt irq deasserted
+                """);
+        assertThat(model.faultPending()).isTrue();
+        assertThat(model.interrupt(0)).isFalse();
+        assertThat(model.mmioRead(STATUS, 32) & 0x2).isZero();
+    }
+
     @Test
     void cachedEmptyEntryHidesANewMappingUntilZapped() {
         enabled();
