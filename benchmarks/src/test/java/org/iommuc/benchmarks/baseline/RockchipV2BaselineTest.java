@@ -383,7 +383,9 @@ class RockchipV2BaselineTest {
             pass.run();
         }
         long allocated = allocatedBytes() - before;
-        assertThat(allocated).as("bytes allocated by 40960 walks and 40960 TLB hits").isLessThan(1024);
+        // One 16-byte object per translation would be 1.3 MB; the JVM itself allocates a little
+        // now and then (a few hundred bytes to a few KiB over the whole loop).
+        assertThat(allocated).as("bytes allocated by 40960 walks and 40960 TLB hits").isLessThan(64 * 1024);
         assertThat(total[0]).isNotZero();
     }
 
