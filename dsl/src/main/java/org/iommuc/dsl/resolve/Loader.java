@@ -117,7 +117,7 @@ public final class Loader {
 
     private String read(Path file, String displayPath, Text includedAt) {
         Span at = includedAt == null ? new Span(displayPath, 0, 0, 0, 0) : includedAt.span();
-        String what = includedAt == null ? "cannot read '" + displayPath + "'" : "cannot read included file '" + includedAt.value() + "'";
+        String what = includedAt == null ? "cannot read this file" : "cannot read included file '" + includedAt.value() + "'";
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
