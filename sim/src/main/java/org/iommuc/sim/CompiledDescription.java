@@ -53,8 +53,8 @@ final class CompiledDescription {
     record CompiledFault(boolean[] kinds, boolean[] levels, Optional<Expr> guard, List<Action> actions) {}
 
     /** One kind of entry of a level. */
-    record KindPlan(int formatIndex, EntryCodec codec, boolean leaf, int pageShift, long pageMask, long tagMask,
-            long tagValue) {}
+    record KindPlan(int formatIndex, EntryCodec codec, boolean leaf, int pageShift, long pageMask, int contiguous,
+            long tagMask, long tagValue) {}
 
     /**
      * One level of the walk. {@code cover} is the log2 of the IOVA span one entry covers (the
@@ -300,7 +300,8 @@ final class CompiledDescription {
                 entryBytes = Math.max(1, codec.width() / 8);
                 int shift = kind.leaf() ? 63 - Long.numberOfLeadingZeros(Math.max(1, kind.pageSizeValue())) : 0;
                 long pageMask = shift >= 64 ? -1L : (1L << shift) - 1;
-                kinds.add(new KindPlan(formatIndex, codec, kind.leaf(), shift, pageMask, codec.tagMask(), codec.tagValue()));
+                kinds.add(new KindPlan(formatIndex, codec, kind.leaf(), shift, pageMask, Math.max(1, kind.contiguousValue()),
+                        codec.tagMask(), codec.tagValue()));
             }
             boolean fixed = level.isFixed();
             long fixedIndex = level.fixedIndex().map(Setting::value).orElse(0L);
