@@ -19,9 +19,9 @@ final class RandomOperations {
 
     /** A step of the main loop and its weight (per mille, roughly). */
     private enum Step {
-        DMA_MAPPED(500), DMA_UNIVERSE(110), DMA_APERTURE(15), DMA_OUTSIDE(10),
+        DMA_MAPPED(520), DMA_UNIVERSE(80), DMA_APERTURE(15), DMA_OUTSIDE(10),
         MAP(90), UNMAP(35), GARBAGE(5), CLEAN(10),
-        INVALIDATE(25), FINISH_FAULT(25), STALL_OFF(20), STALL_ON(3), TRANSLATION_ON(12), TRANSLATION_OFF(4),
+        INVALIDATE(25), FINISH_FAULT(40), STALL_OFF(20), STALL_ON(3), TRANSLATION_ON(12), TRANSLATION_OFF(4),
         RESET(1), ENABLE(5), POWER(1),
         REGISTER_WRITE(50), CLEAR_INTERRUPTS(15), REGISTER_READ(40), ROOT_GARBAGE(3), BAD_MMIO(8);
 
@@ -283,7 +283,7 @@ final class RandomOperations {
             return;
         }
         int r = random.nextInt(10);
-        if (r < 7 && !(recent.isEmpty() && risky.isEmpty())) {
+        if (r < 8 && !(recent.isEmpty() && risky.isEmpty())) {
             java.util.Set<Long> pages = new java.util.LinkedHashSet<>();
             for (long iova : risky) {
                 pages.add(iova & -page);
