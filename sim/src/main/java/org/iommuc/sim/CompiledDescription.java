@@ -19,7 +19,6 @@ import org.iommuc.dsl.model.FaultHandler;
 import org.iommuc.dsl.model.Field;
 import org.iommuc.dsl.model.Format;
 import org.iommuc.dsl.model.Ident;
-import org.iommuc.dsl.model.Interrupt;
 import org.iommuc.dsl.model.Level;
 import org.iommuc.dsl.model.RegRef;
 import org.iommuc.dsl.model.Register;
@@ -146,10 +145,6 @@ final class CompiledDescription {
             allowWrite[i] = f.allow(Direction.WRITE).flatMap(AllowRule::condition).orElse(null);
         }
         this.levels = levels(d);
-    }
-
-    int interruptCount() {
-        return interrupts.length;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -322,15 +317,5 @@ final class CompiledDescription {
             }
         }
         return -1;
-    }
-
-    /** The interrupt names, in declaration order. */
-    String[] interruptNames() {
-        String[] names = new String[interrupts.length];
-        List<Interrupt> list = description.interrupts();
-        for (int i = 0; i < names.length; i++) {
-            names[i] = list.get(i).name().text();
-        }
-        return names;
     }
 }

@@ -1,8 +1,10 @@
 package org.iommuc.sim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -284,7 +286,7 @@ final class RandomOperations {
         }
         int r = random.nextInt(10);
         if (r < 8 && !(recent.isEmpty() && risky.isEmpty())) {
-            java.util.Set<Long> pages = new java.util.LinkedHashSet<>();
+            Set<Long> pages = new LinkedHashSet<>();
             for (long iova : risky) {
                 pages.add(iova & -page);
             }
@@ -351,7 +353,7 @@ final class RandomOperations {
         }
         List<Triggers.Trigger> preferred = new ArrayList<>();
         for (Triggers.Trigger t : all) {
-            if (java.util.Collections.disjoint(t.kinds(), avoid)) {
+            if (Collections.disjoint(t.kinds(), avoid)) {
                 preferred.add(t);
             }
         }
@@ -379,7 +381,7 @@ final class RandomOperations {
         }
         Triggers.Trigger best = null;
         for (Triggers.Trigger t : triggers.of(Triggers.Kind.INVALIDATE)) {
-            if (java.util.Collections.disjoint(t.kinds(), DISRUPTIVE)
+            if (Collections.disjoint(t.kinds(), DISRUPTIVE)
                     && (best == null || t.invalidations() > best.invalidations())) {
                 best = t;
             }

@@ -256,11 +256,6 @@ final class ShadowTables {
         return randomPage();
     }
 
-    boolean isMapped(long iova) {
-        Slot slot = find(iova);
-        return slot.kind() != null && slot.kind().leaf();
-    }
-
     /**
      * Whether an access may fault as far as the harness knows: the page is not mapped, or its
      * leaf was encoded without the access's direction. (Permission rules that read registers,
