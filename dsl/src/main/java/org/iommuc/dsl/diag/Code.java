@@ -89,6 +89,9 @@ public enum Code {
     W0104(Severity.WARNING, "sequence does not match its role"),
     W0105(Severity.WARNING, "interrupt can never be raised"),
 
+    // Backends: what a checked description asks that a generator cannot express
+    E0700(Severity.ERROR, "cannot generate"),
+
     // Failures of iommuc itself, reported with the input's name instead of a stack trace
     E0900(Severity.ERROR, "internal formatter failure");
 
