@@ -62,8 +62,12 @@ final class CodecGenerator {
         addLayoutConstants(type);
         Map<String, Long> prot = protEntries();
         for (Map.Entry<String, Long> e : prot.entrySet()) {
-            type.addField(FieldSpec.builder(TypeName.LONG, e.getKey(), Modifier.PRIVATE, Modifier.STATIC,
-                    Modifier.FINAL).initializer("$L", Literals.hex(e.getValue())).build());
+            FieldSpec.Builder field = FieldSpec.builder(TypeName.LONG, e.getKey(), Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("$L", Literals.hex(e.getValue()));
+            if (e.getKey().equals("PROT_NONE")) {
+                field.addJavadoc("What {@code encode} writes besides the address, for each permission asked.");
+            }
+            type.addField(field.build());
         }
         addFieldConstants(type);
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -103,7 +107,7 @@ final class CodecGenerator {
     private void addLayoutConstants(TypeSpec.Builder type) {
         type.addField(FieldSpec.builder(TypeName.INT, "WIDTH", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Bits in one entry.").initializer("$L", codec.width()).build());
-        type.addField(publicLong("TAG_MASK", codec.tagMask(), "The tag bits: an entry is a " + format.name().text()
+        type.addField(publicLong("TAG_MASK", codec.tagMask(), "The tag bits: an entry is of format " + format.name().text()
                 + " when {@code (entry & TAG_MASK) == TAG_VALUE}" + (codec.tagMask() == 0 ? " (always: it has no tag)." : ".")));
         type.addField(publicLong("TAG_VALUE", codec.tagValue(), null));
         type.addField(publicLong("RESERVED_MASK", codec.reservedMask(),

@@ -276,7 +276,10 @@ final class ExprCompiler {
             case BIT_NOT:
                 return J.of(Kind.LONG, UNARY, "~$L", paren(widen(asValue(operand)), UNARY).code());
             default:
-                return J.of(Kind.LONG, UNARY, "-$L", paren(widen(asValue(operand)), UNARY).code());
+                J negated = paren(widen(asValue(operand)), UNARY);
+                // -(-x): two minus signs would read as a decrement
+                negated = negated.code().toString().startsWith("-") ? parenthesize(negated) : negated;
+                return J.of(Kind.LONG, UNARY, "-$L", negated.code());
         }
     }
 
