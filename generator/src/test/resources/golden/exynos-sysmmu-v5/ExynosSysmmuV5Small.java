@@ -15,7 +15,7 @@ public final class ExynosSysmmuV5Small {
     public static final int WIDTH = 32;
 
     /**
-     * The tag bits: an entry is a small when {@code (entry & TAG_MASK) == TAG_VALUE}.
+     * The tag bits: an entry is of format small when {@code (entry & TAG_MASK) == TAG_VALUE}.
      */
     public static final long TAG_MASK = 0x2;
 
@@ -37,6 +37,9 @@ public final class ExynosSysmmuV5Small {
      */
     public static final long BLANK = 0x2;
 
+    /**
+     * What {@code encode} writes besides the address, for each permission asked.
+     */
     private static final long PROT_NONE = 0x2;
 
     private static final long PROT_READ = 0x6;

@@ -14,7 +14,7 @@ public final class RockchipV2Dte {
     public static final int WIDTH = 32;
 
     /**
-     * The tag bits: an entry is a dte when {@code (entry & TAG_MASK) == TAG_VALUE}.
+     * The tag bits: an entry is of format dte when {@code (entry & TAG_MASK) == TAG_VALUE}.
      */
     public static final long TAG_MASK = 0x1;
 

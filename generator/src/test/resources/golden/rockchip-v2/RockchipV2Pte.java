@@ -14,7 +14,7 @@ public final class RockchipV2Pte {
     public static final int WIDTH = 32;
 
     /**
-     * The tag bits: an entry is a pte when {@code (entry & TAG_MASK) == TAG_VALUE}.
+     * The tag bits: an entry is of format pte when {@code (entry & TAG_MASK) == TAG_VALUE}.
      */
     public static final long TAG_MASK = 0x1;
 
@@ -36,6 +36,9 @@ public final class RockchipV2Pte {
      */
     public static final long BLANK = 0x1;
 
+    /**
+     * What {@code encode} writes besides the address, for each permission asked.
+     */
     private static final long PROT_NONE = 0x1;
 
     private static final long PROT_READ = 0x3;

@@ -125,10 +125,15 @@ final class JavaNames {
             return taken.contains(name) || RESERVED.contains(name);
         }
 
-        /** {@code suggestion} if free, else the first free of {@code suggestion_}, {@code suggestion2}, ... */
+        /**
+         * {@code suggestion} if free; a keyword gets an underscore ({@code new_}); a name taken
+         * gets a number, after an underscore where it would otherwise merge with the name
+         * ({@code pageFault2}, {@code STATUS_SLOT_2}, {@code onWriteCmdOpIs1_2}).
+         */
         String allocate(String suggestion) {
             String name = RESERVED.contains(suggestion) ? suggestion + "_" : suggestion;
-            String separator = name.equals(name.toUpperCase(Locale.ROOT)) ? "_" : "";
+            boolean constant = name.equals(name.toUpperCase(Locale.ROOT));
+            String separator = constant || Character.isDigit(name.charAt(name.length() - 1)) ? "_" : "";
             String candidate = name;
             for (int n = 2; isTaken(candidate); n++) {
                 candidate = name + separator + n;

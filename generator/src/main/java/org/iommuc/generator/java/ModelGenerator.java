@@ -307,7 +307,9 @@ final class ModelGenerator {
         if (r.compare().isPresent() && r.value().isPresent()) {
             name.append(r.compare().get() == BinaryOp.EQ ? "Is" : "IsNot");
             String value = Exprs.text(r.value().get());
-            if (value.matches("[A-Za-z0-9_]+")) {
+            if (value.matches("[0-9][A-Za-z0-9]*")) {
+                name.append(value);
+            } else if (value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 name.append(JavaNames.type(value));
             }
         }
