@@ -302,7 +302,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
     }
 
     /**
-     * A section at level lv1 maps a 1M page: the walk ends here.
+     * A leaf of format section at level lv1 maps a 1M page: the walk ends here.
      */
     private long sectionPage(int master, long iova, boolean write, long entry) {
         long page = ExynosSysmmuV5Section.address(entry);
@@ -314,7 +314,8 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
     }
 
     /**
-     * A large at level lv2 maps a 64K page (written to 16 slots): the walk ends here.
+     * A leaf of format large at level lv2 maps a 64K page (written to 16 slots): the walk ends
+     * here.
      */
     private long largePage(int master, long iova, boolean write, long entry) {
         long page = ExynosSysmmuV5Large.address(entry);
@@ -326,7 +327,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
     }
 
     /**
-     * A small at level lv2 maps a 4K page: the walk ends here.
+     * A leaf of format small at level lv2 maps a 4K page: the walk ends here.
      */
     private long smallPage(int master, long iova, boolean write, long entry) {
         long page = ExynosSysmmuV5Small.address(entry);

@@ -300,7 +300,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * A pte at level pt maps a 4K page: the walk ends here.
+     * A leaf of format pte at level pt maps a 4K page: the walk ends here.
      */
     private long ptePage(int master, long iova, boolean write, long entry) {
         long page = RockchipV2Pte.address(entry);

@@ -546,7 +546,7 @@ final class ModelGenerator {
                 .addParameter(TypeName.BOOLEAN, "write")
                 .addJavadoc("The walk after a TLB miss, from the root $L.",
                         Docs.code(Exprs.text(description.walk().get().root().get())))
-                .addStatement("return $N(master, iova, write, $L)", levelMethods.get(0), root).build());
+                .addStatement("return $N(master, iova, write,$W$L)", levelMethods.get(0), root).build());
         for (int i = 0; i < levels.size(); i++) {
             String next = i + 1 < levels.size() ? levelMethods.get(i + 1) : null;
             out.add(new LevelWalk(i, levelMethods.get(i), next).method());
@@ -709,7 +709,7 @@ final class ModelGenerator {
         MethodSpec.Builder m = MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE).returns(TypeName.LONG)
                 .addParameter(TypeName.INT, "master").addParameter(TypeName.LONG, "iova")
                 .addParameter(TypeName.BOOLEAN, "write").addParameter(TypeName.LONG, "entry")
-                .addJavadoc("A $L at level $L maps a $L page$L: the walk ends here.", format.name().text(),
+                .addJavadoc("A leaf of format $L at level $L maps a $L page$L: the walk ends here.", format.name().text(),
                         walk.level.name().text(), Exprs.sizeText(pageSize),
                         kind.contiguousValue() > 1 ? " (written to " + kind.contiguousValue() + " slots)" : "");
         if (line) {
