@@ -34,7 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DiagnosticsCoverageTest {
 
     /** The one code no valid or invalid description can trigger: the formatter's own failure. */
-    private static final Code UNTRIGGERABLE = Code.E0900;
+    /**
+     * Codes the front end never reports, so no bad/ case can show them: the generator's (E0700,
+     * for what a backend cannot express) and the formatter's own failure (E0900).
+     */
+    private static final java.util.Set<Code> UNTRIGGERABLE = java.util.EnumSet.of(Code.E0700, Code.E0900);
 
     private static final Pattern HEADING = Pattern.compile("^#{2,6} ([EW]\\d{4}) (.+)$");
     private static final Pattern CASE = Pattern.compile("bad/([A-Za-z0-9_.-]+\\.iommu)");
@@ -58,7 +62,7 @@ class DiagnosticsCoverageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("codes")
     void everyCodeHasABadCase(Code code) {
-        if (code == UNTRIGGERABLE) {
+        if (UNTRIGGERABLE.contains(code)) {
             return;
         }
         assertThat(cases).as("bad/%s-*.iommu cases", code).anyMatch(n -> n.startsWith(code.name() + "-"));
@@ -121,7 +125,7 @@ class DiagnosticsCoverageTest {
 
     static Stream<Block> examples() throws IOException {
         read();
-        return blocks().stream().filter(b -> !b.code().equals(UNTRIGGERABLE.name()));
+        return blocks().stream().filter(b -> UNTRIGGERABLE.stream().noneMatch(c -> c.name().equals(b.code())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -145,7 +149,7 @@ class DiagnosticsCoverageTest {
     }
 
     @Test
-    void everyCodeButTheUntriggerableOneHasAnExample() throws IOException {
+    void everyTriggerableCodeHasAnExample() throws IOException {
         List<String> exemplified = new ArrayList<>();
         for (Block block : blocks()) {
             if (block.kind().equals("text") && block.source().isPresent()) {
@@ -153,7 +157,7 @@ class DiagnosticsCoverageTest {
             }
         }
         for (Code code : Code.values()) {
-            if (code != UNTRIGGERABLE) {
+            if (!UNTRIGGERABLE.contains(code)) {
                 assertThat(exemplified).as("a rendered example in the section of %s", code).contains(code.name());
             }
         }

@@ -263,7 +263,7 @@ final class InterpretedModel extends IommuEngine {
         if (tlbCachesLeaf) {
             fillTlb(master, iova, kind.pageShift(), base, entry, kind.formatIndex(), i, false);
         }
-        if (tlbLine > 1) {
+        if (tlbLine > 1 && tlbCachesLeaf) {
             fillLine(master, iova, i, level, table, index);
         }
         if (!permits(entry, kind.formatIndex(), master, write, iova)) {
