@@ -55,12 +55,12 @@ class GenerateCommandTest {
         Path out = dir.resolve("gen");
         CliRun run = CliRun.of("generate", "--target", "java", "--out", out.toString(), file.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("error[E0001]").endsWith("iommuc: 1 error; stopped after parsing\n");
+        assertThat(run.err()).contains("error[E0001]").endsWith("iommuc: 1 error; stopped after reading and parsing\n");
         assertThat(out).doesNotExist();
     }
 
     @Test
-    void whatJavaCannotSayIsAnE0700Diagnostic() throws IOException {
+    void computedRegistersReadingEachOtherAreRefusedByTheFrontEnd() throws IOException {
         Path file = dir.resolve("cycle.iommu");
         Files.writeString(file, """
                 iommu cycle {
@@ -78,8 +78,28 @@ class GenerateCommandTest {
         Path out = dir.resolve("gen");
         CliRun run = CliRun.of("generate", "--target", "java", "--out", out.toString(), file.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith(file + ":6:20: error[E0700]: cannot generate Java for iommu cycle: computed "
-                + "register A reads itself (A -> B -> A)").contains("^").endsWith("iommuc: 1 error; nothing generated\n");
+        assertThat(run.err()).startsWith(file + ":6:20: error[E0511]: computed registers read each other: A -> B -> A")
+                .endsWith("iommuc: 1 error; stopped after checking\n");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void whatJavaCannotSayIsAnE0700Diagnostic() throws IOException {
+        String body = """
+                    iova 32;
+                    oa 32;
+                    registers { ROOT 0x0 rw; }
+                    format pte : u32 { valid 0 = 1; page 31:12 -> 31:12; }
+                    walk { root ROOT; level l1 index iova 31:12 size 4M : pte leaf 4K; }
+                """;
+        Path file = dir.resolve("clash.iommu");
+        Files.writeString(file, "iommu rockchip_v2 {\n" + body + "}\niommu RockchipV2 {\n" + body + "}\n");
+        Path out = dir.resolve("gen");
+        CliRun run = CliRun.of("generate", "--target", "java", "--out", out.toString(), file.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith(file + ":8:7: error[E0700]: iommu RockchipV2 and iommu rockchip_v2 would both "
+                + "generate org/iommuc/generated/RockchipV2").contains("note: rockchip_v2 is declared here")
+                .endsWith("iommuc: 1 error; nothing generated\n");
         assertThat(out).doesNotExist();
     }
 
