@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             EncodeCommand.class,
             DecodeCommand.class,
             IndexCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -33,14 +33,14 @@ class CheckCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith(file + ":3:10: error[E0001]: expected ';' before '}'\n")
                 .contains("    3 |     oa 32\n      |          ^\n")
-                .endsWith("iommuc: 1 error; stopped after parsing\n");
+                .endsWith("iommuc: 1 error; stopped after reading and parsing\n");
     }
 
     @Test
     void missingFileIsAnErrorNotATrace() {
         CliRun run = CliRun.of("check", dir.resolve("nope.iommu").toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("error[E0003]: cannot read").contains("no such file")
+        assertThat(run.err()).contains("nope.iommu: error[E0003]: cannot read this file: no such file")
                 .doesNotContain("Exception");
     }
 

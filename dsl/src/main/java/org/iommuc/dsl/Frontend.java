@@ -76,7 +76,7 @@ public final class Frontend {
         for (FileDecl root : roots) {
             if (root.descriptions().isEmpty()) {
                 Span file = new Span(root.source().path(), 0, 0, 0, 0);
-                diagnostics.error(Code.E0008, file, "'" + root.source().path() + "' declares no iommu");
+                diagnostics.error(Code.E0008, file, "the file declares no iommu; a description starts with 'iommu NAME {'");
             }
             for (Description d : root.descriptions()) {
                 Description complete = merger.merge(d);

@@ -2,8 +2,8 @@ package org.iommuc.dsl;
 
 /** The phases of the front end, in order. The pipeline stops after the first with errors. */
 public enum Phase {
-    PARSE("parsing"),
-    RESOLVE("resolving includes, extends and names"),
+    PARSE("reading and parsing"),
+    RESOLVE("resolving extends and names"),
     CHECK("checking"),
     DONE("done");
 
@@ -13,7 +13,7 @@ public enum Phase {
         this.words = words;
     }
 
-    /** How the phase reads in "stopped after parsing". */
+    /** How the phase reads in "stopped after reading and parsing". */
     public String words() {
         return words;
     }

@@ -409,7 +409,7 @@ class ExynosSun50iExamplesTest {
                     "DM_AUT_CTRL[0] = 0xfff0000",
                     "DM_AUT_CTRL[1] = 0xaaa",
                     "DM_AUT_CTRL[1] = 0x5550000",
-                    "call flush_all",
+                    "call flush_all_tlb",
                     "AUTO_GATING = 0x1",
                     "ENABLE = 0x1");
         }
@@ -440,6 +440,10 @@ class ExynosSun50iExamplesTest {
             assertThat(invalidations(rule(d, "PC_IVLD_ENABLE"))).containsExactly("walkcache page");
             assertThat(invalidations(rule(d, "TLB_FLUSH"))).contains("tlb master", "walkcache all");
             assertThat(writes(d, "flush_all", Map.of())).containsExactly("TLB_FLUSH = 0x3003f", "poll");
+            assertThat(writes(d, "flush_all_tlb", Map.of())).containsExactly("TLB_FLUSH = 0x3003f", "poll");
+            // sun50i_iommu_flush_all_tlb fails enable on a timeout; flush_iotlb_all only warns
+            assertThat(pollFallback(d, "flush_all_tlb")).singleElement().isInstanceOf(Step.Fail.class);
+            assertThat(pollFallback(d, "flush_all")).isEmpty();
             assertThat(writes(d, "zap_iova", Map.of("iova", 0x1234_5000L))).containsExactly(
                     "TLB_IVLD_ADDR = 0x12345000", "TLB_IVLD_ADDR_MASK = 0xfffff000", "TLB_IVLD_ENABLE = 0x1", "poll");
             assertThat(writes(d, "zap_ptw_cache", Map.of("iova", 0x1234_5000L))).containsExactly(
@@ -452,6 +456,17 @@ class ExynosSun50iExamplesTest {
             assertThat(sequenceNames(d)).contains("enable", "disable", "flush_all", "flush_page", "zap_range",
                     "fault");
         }
+    }
+
+    /** The steps a sequence's only poll runs on timeout. */
+    private static List<Step> pollFallback(Description d, String sequence) {
+        return d.sequence(sequence).orElseThrow().steps().stream()
+                .filter(Step.Poll.class::isInstance)
+                .map(Step.Poll.class::cast)
+                .findFirst()
+                .orElseThrow()
+                .otherwise()
+                .orElseThrow();
     }
 
     // -----------------------------------------------------------------------------------------

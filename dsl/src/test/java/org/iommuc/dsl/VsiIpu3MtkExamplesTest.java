@@ -537,6 +537,19 @@ class VsiIpu3MtkExamplesTest {
             assertThat(d.interrupts()).hasSize(1);
         }
 
+        /** mtk_iommu_v1_isr reads FAULT_ST, FAULT_VA, INVLD_PA and INT_ID once each, in that order. */
+        @Test
+        void faultReadsEachFaultRegisterOnce() {
+            List<String> lets = new ArrayList<>();
+            for (Step s : mtk().sequence("fault").orElseThrow().steps()) {
+                if (s instanceof Step.Let l) {
+                    lets.add(l.name().text() + " = " + Exprs.text(l.value()));
+                }
+            }
+            assertThat(lets).containsExactly("status = FAULT_ST", "iova = FAULT_VA & FAULT_VA_MASK", "pa = INVLD_PA",
+                    "id = INT_ID", "larb = 6 - bits(id, 15, 13)", "port = bits(id, 11, 8)");
+        }
+
         @Test
         void obligations() {
             assertObligations(mtk(), Map.of("map", "flush_range(first, last)", "unmap", "flush_range(first, last)"));

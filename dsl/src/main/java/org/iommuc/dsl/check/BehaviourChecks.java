@@ -26,5 +26,7 @@ final class BehaviourChecks {
             new UnresumedStallCheck(),
             new UnchangingPollCheck(),
             new SequenceRoleCheck(),
-            new UnraisableInterruptCheck());
+            new UnraisableInterruptCheck(),
+            new ComputedCycleCheck(),
+            new ArrayIndexCheck());
 }

@@ -293,6 +293,9 @@ final class BehaviourSupport {
         for (Sequence s : d.sequences()) {
             forEachStep(s.steps(), step -> stepPlaces(step, places));
         }
+        for (Rule r : d.rules()) {
+            r.target().index().ifPresent(e -> places.add(new Place(e, "the element a behaviour rule is on")));
+        }
         return places;
     }
 

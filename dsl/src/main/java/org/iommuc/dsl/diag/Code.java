@@ -80,6 +80,8 @@ public enum Code {
     E0508(Severity.ERROR, "invalid time"),
     E0509(Severity.ERROR, "conflicting fault actions"),
     E0510(Severity.ERROR, "invalid obligation"),
+    E0511(Severity.ERROR, "computed registers read each other"),
+    E0512(Severity.ERROR, "array index out of range"),
 
     // Warnings: suspicious but legal
     W0100(Severity.WARNING, "cache is never invalidated"),
@@ -88,6 +90,9 @@ public enum Code {
     W0103(Severity.WARNING, "polled value never changes"),
     W0104(Severity.WARNING, "sequence does not match its role"),
     W0105(Severity.WARNING, "interrupt can never be raised"),
+
+    // Backends: what a checked description asks that a generator cannot express
+    E0700(Severity.ERROR, "cannot generate"),
 
     // Failures of iommuc itself, reported with the input's name instead of a stack trace
     E0900(Severity.ERROR, "internal formatter failure");

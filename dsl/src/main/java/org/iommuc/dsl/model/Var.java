@@ -20,7 +20,7 @@ public enum Var {
     LAST("last"),
     /** The size in bytes of a page-table change (obligations). */
     SIZE("size"),
-    /** Every page of a page-table change, one call each (obligations). */
+    /** Every page of a page-table change, one call each, at the page size the change wrote (obligations). */
     EACH("each"),
     /** A page or table the driver shares between slots (a dummy page): its address. */
     SHARED("shared"),

@@ -278,7 +278,7 @@ public final class ModelBuilder {
         Ident clears = null;
         Expr value = null;
         for (RegisterOptionContext option : ctx.registerOption()) {
-            String key = option.getStart().getText();
+            String key = option instanceof RegisterValueContext ? "= ..." : option.getStart().getText();
             if (!onceIn(seen, key, span(option))) {
                 continue;
             }

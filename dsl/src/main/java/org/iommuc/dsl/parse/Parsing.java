@@ -64,10 +64,15 @@ public final class Parsing {
         }
     }
 
-    /** Reports lexical errors and hides the bad tokens; false when parsing must not start. */
+    /**
+     * Reports lexical errors and hides the bad tokens; false when parsing must not start. An
+     * unterminated string or comment swallows the tokens after it, so parsing would only report
+     * the damage (a missing ';' or '}'): every lexical error is still reported, but not parsed.
+     */
     private static boolean lexicalChecks(SourceFile source, List<Token> tokens, Diagnostics diagnostics) {
         int depth = 0;
         int reported = 0;
+        boolean parseable = true;
         for (Token token : tokens) {
             switch (token.getType()) {
                 case IommuLexer.LBRACE, IommuLexer.LPAREN, IommuLexer.LBRACK -> {
@@ -90,17 +95,19 @@ public final class Parsing {
                     reported++;
                     diagnostics.error(Code.E0006, span(source, token), "string is not closed before the end of the line");
                     hide(token);
+                    parseable = false;
                 }
                 case IommuLexer.UNTERMINATED_COMMENT -> {
                     reported++;
                     diagnostics.error(Code.E0006, span(source, token.getStartIndex(), 2),
                             "comment is not closed before the end of the file");
                     hide(token);
+                    parseable = false;
                 }
                 default -> { }
             }
         }
-        return true;
+        return parseable;
     }
 
     private static void hide(Token token) {

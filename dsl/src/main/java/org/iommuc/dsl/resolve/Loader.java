@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.iommuc.dsl.diag.Code;
 import org.iommuc.dsl.diag.Diagnostics;
+import org.iommuc.dsl.diag.Note;
 import org.iommuc.dsl.model.Text;
 import org.iommuc.dsl.parse.ModelBuilder;
 import org.iommuc.dsl.parse.ModelBuilder.FileDecl;
@@ -36,6 +37,8 @@ public final class Loader {
     private final Map<Path, FileDecl> loaded = new LinkedHashMap<>();
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
     private final List<Path> stack = new ArrayList<>();
+    /** For each file on {@link #stack}, the include that brought it in (null for a root). */
+    private final List<Text> includedBy = new ArrayList<>();
 
     public Loader(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -69,13 +72,14 @@ public final class Loader {
     public FileDecl loadText(String displayPath, String text) {
         SourceFile source = SourceFile.of(displayPath, text);
         sources.put(displayPath, source);
-        return parseAndBuild(source, Path.of(displayPath).toAbsolutePath().normalize());
+        return parseAndBuild(source, Path.of(displayPath).toAbsolutePath().normalize(), null);
     }
 
     private FileDecl load(Path file, String displayPath, Text includedAt) {
         Path key = file.toAbsolutePath().normalize();
         if (stack.contains(key)) {
-            diagnostics.error(Code.E0004, includedAt.span(), "include cycle: " + cycle(key));
+            diagnostics.error(Code.E0004, includedAt.span(), "include cycle: " + cycle(key)
+                    + "; include in one direction only", cycleNotes(key));
             return null;
         }
         if (loaded.containsKey(key)) {
@@ -87,10 +91,10 @@ public final class Loader {
         }
         SourceFile source = SourceFile.of(displayPath, text);
         sources.put(displayPath, source);
-        return parseAndBuild(source, key);
+        return parseAndBuild(source, key, includedAt);
     }
 
-    private FileDecl parseAndBuild(SourceFile source, Path key) {
+    private FileDecl parseAndBuild(SourceFile source, Path key, Text includedAt) {
         Diagnostics fileDiagnostics = new Diagnostics();
         ParsedFile parsed = Parsing.parse(source, fileDiagnostics);
         diagnostics.addAll(fileDiagnostics);
@@ -99,19 +103,21 @@ public final class Loader {
         }
         FileDecl decl = ModelBuilder.build(parsed, diagnostics);
         stack.add(key);
+        includedBy.add(includedAt);
         for (Text include : decl.includes()) {
             Path target = key.resolveSibling(include.value());
             String display = displayPathOf(source.path(), include.value());
             load(target, display, include);
         }
         stack.remove(stack.size() - 1);
+        includedBy.remove(includedBy.size() - 1);
         loaded.put(key, decl);
         return decl;
     }
 
     private String read(Path file, String displayPath, Text includedAt) {
         Span at = includedAt == null ? new Span(displayPath, 0, 0, 0, 0) : includedAt.span();
-        String what = includedAt == null ? "cannot read '" + displayPath + "'" : "cannot read included file '" + includedAt.value() + "'";
+        String what = includedAt == null ? "cannot read this file" : "cannot read included file '" + includedAt.value() + "'";
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
@@ -125,7 +131,7 @@ public final class Loader {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             diagnostics.error(Code.E0003, at, what + ": no such file"
-                    + (includedAt == null ? "" : " (looked for " + file.toAbsolutePath().normalize() + ")"));
+                    + (includedAt == null ? "" : " (looked for " + displayPath + ")"));
             return null;
         } catch (IOException | SecurityException e) {
             diagnostics.error(Code.E0003, at, what + ": " + e.getClass().getSimpleName()
@@ -149,7 +155,8 @@ public final class Loader {
             SourceFile partial = SourceFile.of(displayPath, prefix);
             sources.put(displayPath, partial);
             diagnostics.error(Code.E0002, partial.span(prefix.length(), prefix.length()),
-                    String.format("byte 0x%02X at offset %d is not valid UTF-8", bytes[bad] & 0xFF, bad));
+                    String.format("byte 0x%02X at offset %d is not valid UTF-8; save the file as UTF-8",
+                            bytes[bad] & 0xFF, bad));
             return null;
         }
     }
@@ -177,5 +184,17 @@ public final class Loader {
             out.append(stack.get(i).getFileName()).append(" -> ");
         }
         return out.append(again.getFileName()).toString();
+    }
+
+    /** Where each file of the cycle after the first is included, in the order of the cycle. */
+    private Note[] cycleNotes(Path again) {
+        List<Note> notes = new ArrayList<>();
+        for (int i = stack.indexOf(again) + 1; i < stack.size(); i++) {
+            Text include = includedBy.get(i);
+            if (include != null) {
+                notes.add(new Note(include.span(), "'" + stack.get(i).getFileName() + "' is included here"));
+            }
+        }
+        return notes.toArray(new Note[0]);
     }
 }

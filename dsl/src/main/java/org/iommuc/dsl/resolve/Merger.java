@@ -69,8 +69,11 @@ public final class Merger {
         Ident baseName = description.base().get();
         Description base = declared.get(baseName.text());
         if (base == null) {
-            diagnostics.error(Code.E0102, baseName.span(), "unknown base description '" + baseName.text()
-                    + "'" + (declared.isEmpty() ? "" : "; include the file that declares it"));
+            List<String> others = new ArrayList<>(declared.keySet());
+            others.remove(name);
+            String hint = Suggestions.hint(baseName.text(), others);
+            diagnostics.error(Code.E0102, baseName.span(), "unknown base description '" + baseName.text() + "'"
+                    + (hint.isEmpty() ? "; include the file that declares it" : hint));
             merged.put(name, null);
             return null;
         }

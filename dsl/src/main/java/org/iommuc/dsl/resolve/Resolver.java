@@ -393,8 +393,10 @@ public final class Resolver {
             List<Arg> args = new ArrayList<>();
             for (Arg a : r.args()) {
                 if (a.name().isEmpty() || !REPORT_ARGS.contains(a.name().get().text())) {
-                    diagnostics.error(Code.E0110, a.span(), "'report fault' takes named arguments "
-                            + String.join(", ", REPORT_ARGS) + " (as in report fault(iova = a, write = w))");
+                    String wrong = a.name().map(n -> "has no argument '" + n.text() + "'")
+                            .orElse("takes named arguments only");
+                    diagnostics.error(Code.E0110, a.name().map(Ident::span).orElse(a.span()), "'report fault' " + wrong
+                            + "; it takes " + String.join(", ", REPORT_ARGS) + ", as in report fault(iova = a, write = w)");
                 }
                 args.add(new Arg(a.name(), expr(a.value(), scope), a.span()));
             }
