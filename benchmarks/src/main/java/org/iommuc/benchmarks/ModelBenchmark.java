@@ -54,7 +54,7 @@ public class ModelBenchmark {
     /** One model of a kind, enabled, with the pages mapped and every page in the TLB. */
     @State(Scope.Thread)
     public static class Rockchip {
-        @Param({"baseline"})
+        @Param({"baseline", "generated", "interpreter"})
         public String model;
 
         IommuModel iommu;

@@ -227,17 +227,12 @@ public final class RockchipV2Tables {
         model.mmioWrite(DTE_ADDR, 32, mkDte(directory));
         command(CMD_ZAP_CACHE);
         model.mmioWrite(INT_MASK, 32, IRQ_MASK);
-        command(CMD_ENABLE_PAGING);
-        return poll(STATUS, STATUS_PAGING_ENABLED, STATUS_PAGING_ENABLED) && disableStall();
+        return enablePaging() && disableStall();
     }
 
     /** rk_iommu_disable: stall, paging off, interrupts off, DTE_ADDR = 0, unstall. */
     public boolean disable() {
-        if (!enableStall()) {
-            return false;
-        }
-        command(CMD_DISABLE_PAGING);
-        if (!poll(STATUS, STATUS_PAGING_ENABLED, 0)) {
+        if (!enableStall() || !disablePaging()) {
             return false;
         }
         model.mmioWrite(INT_MASK, 32, 0);
@@ -265,6 +260,7 @@ public final class RockchipV2Tables {
         return iova;
     }
 
+    /** rk_iommu_enable_stall: nothing when already stalled, or when paging is off. */
     private boolean enableStall() {
         long status = model.mmioRead(STATUS, 32);
         if ((status & STATUS_STALL_ACTIVE) != 0 || (status & STATUS_PAGING_ENABLED) == 0) {
@@ -274,9 +270,31 @@ public final class RockchipV2Tables {
         return poll(STATUS, STATUS_STALL_ACTIVE, STATUS_STALL_ACTIVE);
     }
 
+    /** rk_iommu_disable_stall: nothing when not stalled. */
     private boolean disableStall() {
+        if ((model.mmioRead(STATUS, 32) & STATUS_STALL_ACTIVE) == 0) {
+            return true;
+        }
         command(CMD_DISABLE_STALL);
         return poll(STATUS, STATUS_STALL_ACTIVE, 0);
+    }
+
+    /** rk_iommu_enable_paging: nothing when paging is on. */
+    private boolean enablePaging() {
+        if ((model.mmioRead(STATUS, 32) & STATUS_PAGING_ENABLED) != 0) {
+            return true;
+        }
+        command(CMD_ENABLE_PAGING);
+        return poll(STATUS, STATUS_PAGING_ENABLED, STATUS_PAGING_ENABLED);
+    }
+
+    /** rk_iommu_disable_paging: nothing when paging is off. */
+    private boolean disablePaging() {
+        if ((model.mmioRead(STATUS, 32) & STATUS_PAGING_ENABLED) == 0) {
+            return true;
+        }
+        command(CMD_DISABLE_PAGING);
+        return poll(STATUS, STATUS_PAGING_ENABLED, 0);
     }
 
     private boolean forceReset() {

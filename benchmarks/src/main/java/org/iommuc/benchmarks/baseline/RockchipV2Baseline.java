@@ -243,6 +243,7 @@ public final class RockchipV2Baseline extends IommuEngine {
                 setReg(INT_RAWSTAT, reg(INT_RAWSTAT) | INT_PAGE_FAULT);
                 return FaultAction.STALL;
             case BUS:
+                setReg(PAGE_FAULT_ADDR, iova);
                 setReg(INT_RAWSTAT, reg(INT_RAWSTAT) | INT_BUS_ERROR);
                 return FaultAction.ABORT;
             default:

@@ -77,15 +77,14 @@ class RockchipV2BaselineTest {
                 8: mmio write COMMAND @0x8 = 0x4
                 9: invalidate tlb all(0x0, 0x0): 0 removed
                 10: mmio write INT_MASK @0x1C = 0x3
-                11: mmio write COMMAND @0x8 = 0x0
-                12: translation on
-                13: mmio read STATUS @0x4 -> 0x80000019
-                14: mmio write COMMAND @0x8 = 0x3
-                15: stall off
-                16: mmio read STATUS @0x4 -> 0x80000019
-                17: mmio read DTE_ADDR @0x0 -> 0x23456101
-                18: mmio read STATUS @0x4 -> 0x80000019
-                19: mmio read INT_MASK @0x1C -> 0x3
+                11: mmio read STATUS @0x4 -> 0x80000018
+                12: mmio write COMMAND @0x8 = 0x0
+                13: translation on
+                14: mmio read STATUS @0x4 -> 0x80000019
+                15: mmio read STATUS @0x4 -> 0x80000019
+                16: mmio read DTE_ADDR @0x0 -> 0x23456101
+                17: mmio read STATUS @0x4 -> 0x80000019
+                18: mmio read INT_MASK @0x1C -> 0x3
                 """);
     }
 
