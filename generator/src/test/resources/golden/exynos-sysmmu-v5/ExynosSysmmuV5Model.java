@@ -120,6 +120,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
             0xFFFFFFFFL, // aperture last
             new int[] {12, 16, 20}, // page shifts: leaf pages
             false, // TLB tagged by master
+            false, // walk cache tagged by master
             0, // TLB capacity (0: unbounded)
             0, // walk cache capacity (0: unbounded)
             TranslationMode.BYPASS, // translation at reset

@@ -104,6 +104,7 @@ public final class RockchipV2Model extends IommuEngine {
             0xFFFFFFFFL, // aperture last
             new int[] {12, 22}, // page shifts: leaf pages and level covers
             false, // TLB tagged by master
+            false, // walk cache tagged by master
             0, // TLB capacity (0: unbounded)
             0, // walk cache capacity (0: unbounded)
             TranslationMode.BYPASS, // translation at reset

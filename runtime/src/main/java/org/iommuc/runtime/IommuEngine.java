@@ -43,6 +43,10 @@ public abstract class IommuEngine implements IommuModel {
     private final int[] pageShifts;
     private final long oaLimit;
     private final long iovaLimit;
+    private final long apertureFirst;
+    private final long apertureLast;
+    private final boolean tlbByMaster;
+    private final boolean walkCacheByMaster;
     /** Register values, one per slot; subclasses read and assign them through {@link #reg}. */
     private final long[] regs;
     private Trace trace = Trace.OFF;
@@ -74,6 +78,10 @@ public abstract class IommuEngine implements IommuModel {
         this.pageShifts = config.pageShifts();
         this.oaLimit = config.oaBits() >= 64 ? -1L : (1L << config.oaBits()) - 1;
         this.iovaLimit = config.iovaBits() >= 64 ? -1L : (1L << config.iovaBits()) - 1;
+        this.apertureFirst = config.apertureFirst();
+        this.apertureLast = config.apertureLast();
+        this.tlbByMaster = config.tlbByMaster();
+        this.walkCacheByMaster = config.walkCacheByMaster();
         this.regs = new long[map.size()];
         this.mode = config.resetTranslation();
         for (int slot = 0; slot < regs.length; slot++) {
@@ -188,7 +196,10 @@ public abstract class IommuEngine implements IommuModel {
     @Override
     public final long translate(int master, long iova, boolean write) {
         long result = translateOnce(master, iova, write);
-        updateInterrupts();
+        if (result == FAULT) {
+            // Only a fault handler changes registers during a translation.
+            updateInterrupts();
+        }
         return result;
     }
 
@@ -211,12 +222,12 @@ public abstract class IommuEngine implements IommuModel {
         if (mode == TranslationMode.BLOCK) {
             return outcome(master, iova, write, Outcome.BLOCKED, BLOCKED);
         }
-        if (Long.compareUnsigned(iova, iovaLimit) > 0 || Long.compareUnsigned(iova, config.apertureFirst()) < 0
-                || Long.compareUnsigned(iova, config.apertureLast()) > 0) {
+        if (Long.compareUnsigned(iova, iovaLimit) > 0 || Long.compareUnsigned(iova, apertureFirst) < 0
+                || Long.compareUnsigned(iova, apertureLast) > 0) {
             fault(FaultKind.ADDRESS, -1, 0);
             return faulted(master, iova, write);
         }
-        int tag = config.tlbByMaster() ? master : 0;
+        int tag = tlbByMaster ? master : 0;
         for (int shift : pageShifts) {
             int slot = tlb.lookup(tag, iova, shift);
             if (slot >= 0) {
@@ -303,7 +314,7 @@ public abstract class IommuEngine implements IommuModel {
     /** Caches a leaf (or, {@code negative}, an empty entry) covering {@code iova} at block size 2^shift. */
     protected final void fillTlb(int master, long iova, int shift, long pageAddress, long entry, int kind, int level,
             boolean negative) {
-        int tag = config.tlbByMaster() ? master : 0;
+        int tag = tlbByMaster ? master : 0;
         tlb.fill(tag, iova, shift, pageAddress, entry, kind, level, negative);
         if (trace.enabled()) {
             long base = iova & -(1L << shift);
@@ -313,13 +324,13 @@ public abstract class IommuEngine implements IommuModel {
 
     /** The walk-cache slot caching the table entry of {@code level} that covers {@code iova}, or -1. */
     protected final int lookupWalkCache(int master, long iova, int coverShift) {
-        return walkCache.lookup(config.tlbByMaster() ? master : 0, iova, coverShift);
+        return walkCache.lookup(walkCacheByMaster ? master : 0, iova, coverShift);
     }
 
     /** Caches a table entry of {@code level}, which covers the block of 2^coverShift bytes holding {@code iova}. */
     protected final void fillWalkCache(int master, long iova, int coverShift, long tableAddress, long entry, int kind,
             int level, boolean negative) {
-        int tag = config.tlbByMaster() ? master : 0;
+        int tag = walkCacheByMaster ? master : 0;
         walkCache.fill(tag, iova, coverShift, tableAddress, entry, kind, level, negative);
         if (trace.enabled()) {
             long base = iova & -(1L << coverShift);

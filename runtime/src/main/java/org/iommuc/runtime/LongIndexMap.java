@@ -57,6 +57,27 @@ final class LongIndexMap {
         size++;
     }
 
+    /**
+     * Maps {@code key} to {@code value} unless it is mapped already, in one probe: returns the
+     * existing value, or -1 when {@code value} was stored.
+     */
+    int putIfAbsent(long key, int value) {
+        if ((size + 1) * 4 > keys.length * 3) {
+            grow();
+        }
+        int i = mix(key) & mask;
+        while (values[i] != FREE) {
+            if (keys[i] == key) {
+                return values[i];
+            }
+            i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        values[i] = value;
+        size++;
+        return -1;
+    }
+
     /** Removes a key; returns its value or -1. */
     int remove(long key) {
         int i = mix(key) & mask;

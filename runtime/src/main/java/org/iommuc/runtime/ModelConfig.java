@@ -12,6 +12,7 @@ import java.util.Arrays;
  * @param apertureLast last IOVA that may be translated (inclusive)
  * @param pageShifts log2 of every leaf page size, smallest first (TLB block sizes)
  * @param tlbByMaster whether TLB entries are tagged with the master
+ * @param walkCacheByMaster whether walk-cache entries are tagged with the master
  * @param tlbCapacity entries the TLB keeps when not in strict mode (0: unbounded)
  * @param walkCacheCapacity entries the walk cache keeps when not in strict mode (0: unbounded)
  * @param resetTranslation the translation state at reset
@@ -28,6 +29,7 @@ public record ModelConfig(
         long apertureLast,
         int[] pageShifts,
         boolean tlbByMaster,
+        boolean walkCacheByMaster,
         int tlbCapacity,
         int walkCacheCapacity,
         TranslationMode resetTranslation,
@@ -59,6 +61,7 @@ public record ModelConfig(
         return o instanceof ModelConfig c && name.equals(c.name) && iovaBits == c.iovaBits && oaBits == c.oaBits
                 && apertureFirst == c.apertureFirst && apertureLast == c.apertureLast
                 && Arrays.equals(pageShifts, c.pageShifts) && tlbByMaster == c.tlbByMaster
+                && walkCacheByMaster == c.walkCacheByMaster
                 && tlbCapacity == c.tlbCapacity && walkCacheCapacity == c.walkCacheCapacity
                 && resetTranslation == c.resetTranslation && losesStateOnPowerOff == c.losesStateOnPowerOff
                 && Arrays.equals(interruptNames, c.interruptNames) && walker == c.walker && masters == c.masters;

@@ -4,30 +4,28 @@ import java.util.Arrays;
 
 /**
  * A TLB or walk cache. Each entry covers the aligned IOVA block of {@code 2^shift} bytes that
- * holds its IOVA (a page for the TLB, the span of one table entry for the walk cache), for one
- * master tag (0 when untagged), and keeps the raw entry the walk read, the address it gives,
- * its kind and level, and whether it is a cached empty ("negative") entry.
+ * holds its IOVA (a page for the TLB, the span of one table entry for the walk cache; shifts of
+ * 12 and more), for one master tag (0 when untagged), and keeps the raw entry the walk read, the
+ * address it gives, its kind and level, and whether it is a cached empty ("negative") entry.
  *
  * <p>Strict mode (capacity 0) keeps every entry until an invalidation removes it, so a missing
  * invalidation is a deterministic bug. With a capacity, the least recently used entry is
- * evicted. All on primitive arrays: no allocation on lookup or fill.
+ * evicted. An entry lives in four consecutive longs (key, address, entry, packed kind, level,
+ * shift, master and flags), so a lookup or a fill touches one cache line and allocates nothing.
  */
 public final class TranslationCache {
 
     private static final int MAX_MASTERS = 64;
+    private static final int STRIDE = 4;
+    private static final long USED = 1L << 62;
+    private static final long NEGATIVE = 1L;
 
     private final int capacity;
     private final LongIndexMap index = new LongIndexMap(64);
-    private long[] keys = new long[64];
-    private long[] addresses = new long[64];
-    private long[] entries = new long[64];
-    private long[] lastUse = new long[64];
-    private int[] kinds = new int[64];
-    private int[] levels = new int[64];
-    private byte[] shifts = new byte[64];
-    private byte[] masters = new byte[64];
-    private boolean[] negative = new boolean[64];
-    private boolean[] used = new boolean[64];
+    /** Per slot: key, address, entry, meta. */
+    private long[] data = new long[64 * STRIDE];
+    /** Per slot, in LRU mode only: when it was last used. */
+    private long[] lastUse;
     private int[] freeSlots = new int[64];
     private int freeCount;
     private int highWater;
@@ -42,6 +40,7 @@ public final class TranslationCache {
             throw new IllegalArgumentException("capacity " + capacity);
         }
         this.capacity = capacity;
+        this.lastUse = capacity > 0 ? new long[64] : null;
     }
 
     public int size() {
@@ -55,7 +54,7 @@ public final class TranslationCache {
     /** The slot caching {@code iova} for {@code master} at block size {@code 2^shift}, or -1. */
     public int lookup(int master, long iova, int shift) {
         int slot = index.get(key(master, iova, shift));
-        if (slot >= 0) {
+        if (slot >= 0 && lastUse != null) {
             lastUse[slot] = ++clock;
         }
         return slot;
@@ -64,62 +63,69 @@ public final class TranslationCache {
     /** Caches an entry (replacing one for the same block and master); returns its slot. */
     public int fill(int master, long iova, int shift, long address, long entry, int kind, int level, boolean isNegative) {
         long key = key(master, iova, shift);
-        int slot = index.get(key);
-        if (slot < 0) {
-            if (capacity > 0 && size >= capacity) {
-                evictLeastRecentlyUsed();
+        int slot;
+        if (lastUse != null) {
+            slot = index.get(key);
+            if (slot < 0) {
+                if (size >= capacity) {
+                    evictLeastRecentlyUsed();
+                }
+                slot = allocate();
+                index.put(key, slot);
+                size++;
             }
-            slot = allocate();
-            index.put(key, slot);
-            used[slot] = true;
-            size++;
+            lastUse[slot] = ++clock;
+        } else {
+            int candidate = nextFreeSlot();
+            int existing = index.putIfAbsent(key, candidate);
+            if (existing >= 0) {
+                slot = existing;
+            } else {
+                slot = allocate();
+                size++;
+            }
         }
-        keys[slot] = key;
-        addresses[slot] = address;
-        entries[slot] = entry;
-        kinds[slot] = kind;
-        levels[slot] = level;
-        shifts[slot] = (byte) shift;
-        masters[slot] = (byte) (master & (MAX_MASTERS - 1));
-        negative[slot] = isNegative;
-        lastUse[slot] = ++clock;
+        int base = slot * STRIDE;
+        data[base] = key;
+        data[base + 1] = address;
+        data[base + 2] = entry;
+        data[base + 3] = meta(kind, level, shift, master, isNegative);
         shiftsPresent |= 1L << shift;
         mastersPresent |= 1L << (master & (MAX_MASTERS - 1));
         return slot;
     }
 
     public long address(int slot) {
-        return addresses[slot];
+        return data[slot * STRIDE + 1];
     }
 
     public long entry(int slot) {
-        return entries[slot];
+        return data[slot * STRIDE + 2];
     }
 
     public int kind(int slot) {
-        return kinds[slot];
+        return (int) (data[slot * STRIDE + 3] >>> 32 & 0x3FFF_FFFFL) - 1;
     }
 
     public int level(int slot) {
-        return levels[slot];
+        return (int) (data[slot * STRIDE + 3] >>> 16 & 0xFFFF) - 1;
     }
 
     public boolean isNegative(int slot) {
-        return negative[slot];
+        return (data[slot * STRIDE + 3] & NEGATIVE) != 0;
     }
 
     public int shift(int slot) {
-        return shifts[slot];
+        return (int) (data[slot * STRIDE + 3] >>> 1 & 0x7F);
     }
 
     public int master(int slot) {
-        return masters[slot];
+        return (int) (data[slot * STRIDE + 3] >>> 8 & 0x3F);
     }
 
     /** The first IOVA of the block a slot covers. */
     public long base(int slot) {
-        int shift = shifts[slot];
-        return (keys[slot] >>> 12) << shift;
+        return (data[slot * STRIDE] >>> 12) << shift(slot);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -128,7 +134,7 @@ public final class TranslationCache {
     public int invalidateAll() {
         int removed = size;
         index.clear();
-        Arrays.fill(used, 0, highWater, false);
+        Arrays.fill(data, 0, highWater * STRIDE, 0);
         freeCount = 0;
         highWater = 0;
         size = 0;
@@ -156,7 +162,7 @@ public final class TranslationCache {
         }
         int removed = 0;
         for (int slot = 0; slot < highWater; slot++) {
-            if (used[slot] && overlaps(slot, first, last)) {
+            if (used(slot) && overlaps(slot, first, last)) {
                 removeSlot(slot);
                 removed++;
             }
@@ -168,7 +174,7 @@ public final class TranslationCache {
     public int invalidateMasked(long address, long mask) {
         int removed = 0;
         for (int slot = 0; slot < highWater; slot++) {
-            if (used[slot] && ((base(slot) ^ address) & mask) == 0) {
+            if (used(slot) && ((base(slot) ^ address) & mask) == 0) {
                 removeSlot(slot);
                 removed++;
             }
@@ -180,7 +186,7 @@ public final class TranslationCache {
     public int invalidateMaster(int master) {
         int removed = 0;
         for (int slot = 0; slot < highWater; slot++) {
-            if (used[slot] && masters[slot] == (byte) (master & (MAX_MASTERS - 1))) {
+            if (used(slot) && master(slot) == (master & (MAX_MASTERS - 1))) {
                 removeSlot(slot);
                 removed++;
             }
@@ -190,9 +196,18 @@ public final class TranslationCache {
 
     // ---------------------------------------------------------------------------------------
 
+    private static long meta(int kind, int level, int shift, int master, boolean negative) {
+        return USED | ((long) (kind + 1) & 0x3FFF_FFFFL) << 32 | ((long) (level + 1) & 0xFFFF) << 16
+                | (long) (master & (MAX_MASTERS - 1)) << 8 | (long) (shift & 0x7F) << 1 | (negative ? NEGATIVE : 0);
+    }
+
+    private boolean used(int slot) {
+        return (data[slot * STRIDE + 3] & USED) != 0;
+    }
+
     private boolean overlaps(int slot, long first, long last) {
         long start = base(slot);
-        long end = start + (1L << shifts[slot]) - 1;
+        long end = start + (1L << shift(slot)) - 1;
         return Long.compareUnsigned(start, last) <= 0 && Long.compareUnsigned(end, first) >= 0;
     }
 
@@ -206,8 +221,8 @@ public final class TranslationCache {
     }
 
     private void removeSlot(int slot) {
-        index.remove(keys[slot]);
-        used[slot] = false;
+        index.remove(data[slot * STRIDE]);
+        data[slot * STRIDE + 3] = 0;
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         }
@@ -218,7 +233,7 @@ public final class TranslationCache {
     private void evictLeastRecentlyUsed() {
         int victim = -1;
         for (int slot = 0; slot < highWater; slot++) {
-            if (used[slot] && (victim < 0 || lastUse[slot] < lastUse[victim])) {
+            if (used(slot) && (victim < 0 || lastUse[slot] < lastUse[victim])) {
                 victim = slot;
             }
         }
@@ -227,28 +242,22 @@ public final class TranslationCache {
         }
     }
 
+    /** The slot {@link #allocate} will return next, without taking it. */
+    private int nextFreeSlot() {
+        return freeCount > 0 ? freeSlots[freeCount - 1] : highWater;
+    }
+
     private int allocate() {
         if (freeCount > 0) {
             return freeSlots[--freeCount];
         }
-        if (highWater == keys.length) {
-            grow();
+        if (highWater * STRIDE == data.length) {
+            data = Arrays.copyOf(data, data.length * 2);
+            if (lastUse != null) {
+                lastUse = Arrays.copyOf(lastUse, lastUse.length * 2);
+            }
         }
         return highWater++;
-    }
-
-    private void grow() {
-        int n = keys.length * 2;
-        keys = Arrays.copyOf(keys, n);
-        addresses = Arrays.copyOf(addresses, n);
-        entries = Arrays.copyOf(entries, n);
-        lastUse = Arrays.copyOf(lastUse, n);
-        kinds = Arrays.copyOf(kinds, n);
-        levels = Arrays.copyOf(levels, n);
-        shifts = Arrays.copyOf(shifts, n);
-        masters = Arrays.copyOf(masters, n);
-        negative = Arrays.copyOf(negative, n);
-        used = Arrays.copyOf(used, n);
     }
 
     /**

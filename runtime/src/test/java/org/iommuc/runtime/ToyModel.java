@@ -28,7 +28,7 @@ final class ToyModel extends IommuEngine {
     }
 
     static ModelConfig config(boolean stallOnFault) {
-        return new ModelConfig("toy", 32, 32, 0, 0xFFFF_FFFFL, new int[] {12}, false, 4, 4,
+        return new ModelConfig("toy", 32, 32, 0, 0xFFFF_FFFFL, new int[] {12}, false, false, 4, 4,
                 TranslationMode.BYPASS, true, new String[] {"irq"}, WalkerView.NONCOHERENT, 1);
     }
 

@@ -89,7 +89,7 @@ public final class Interpreter {
 
     static ModelConfig config(ModelSettings s) {
         return new ModelConfig(s.name(), s.iovaBits(), s.oaBits(), s.apertureFirst(), s.apertureLast(), s.pageShifts(),
-                s.tlbByMaster(), s.tlbCapacity(), s.walkCacheCapacity(), translationMode(s.resetTranslation()),
+                s.tlbByMaster(), s.walkCacheByMaster(), s.tlbCapacity(), s.walkCacheCapacity(), translationMode(s.resetTranslation()),
                 s.losesStateOnPowerOff(), s.interruptNames().toArray(new String[0]), walkerView(s.walker()),
                 s.masters());
     }

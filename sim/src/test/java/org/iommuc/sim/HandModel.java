@@ -98,7 +98,7 @@ class HandModel extends IommuEngine {
     }
 
     static ModelConfig modelConfig() {
-        return new ModelConfig("toy", 32, 32, 0, 0xFFFF_FFFFL, new int[] {12, 22}, false, 0, 0, TranslationMode.BYPASS,
+        return new ModelConfig("toy", 32, 32, 0, 0xFFFF_FFFFL, new int[] {12, 22}, false, false, 0, 0, TranslationMode.BYPASS,
                 true, new String[] {"irq"}, WalkerView.NONCOHERENT, 1);
     }
 

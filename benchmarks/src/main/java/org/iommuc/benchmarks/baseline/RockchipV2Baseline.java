@@ -102,7 +102,7 @@ public final class RockchipV2Baseline extends IommuEngine {
      */
     public static ModelConfig configuration() {
         return new ModelConfig("rockchip_v2", IOVA_BITS, OA_BITS, 0, 0xFFFF_FFFFL, new int[] {PAGE_SHIFT, DT_COVER_SHIFT},
-                false, 0, 0, TranslationMode.BYPASS, true, new String[] {"irq"}, WalkerView.NONCOHERENT, 1);
+                false, false, 0, 0, TranslationMode.BYPASS, true, new String[] {"irq"}, WalkerView.NONCOHERENT, 1);
     }
 
     /** The registers of one bank; {@code power loses all}. */

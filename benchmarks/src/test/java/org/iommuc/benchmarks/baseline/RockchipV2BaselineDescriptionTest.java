@@ -82,6 +82,7 @@ class RockchipV2BaselineDescriptionTest {
         assertThat(c.apertureLast()).isEqualTo(s.apertureLast());
         assertThat(c.pageShifts()).containsExactly(s.pageShifts());
         assertThat(c.tlbByMaster()).isEqualTo(s.tlbByMaster());
+        assertThat(c.walkCacheByMaster()).isEqualTo(s.walkCacheByMaster());
         assertThat(c.tlbCapacity()).isEqualTo(s.tlbCapacity());
         assertThat(c.walkCacheCapacity()).isEqualTo(s.walkCacheCapacity());
         assertThat(c.resetTranslation().word()).isEqualTo(s.resetTranslation());

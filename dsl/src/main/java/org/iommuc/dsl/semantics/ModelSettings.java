@@ -24,6 +24,7 @@ public record ModelSettings(
         long apertureLast,
         int[] pageShifts,
         boolean tlbByMaster,
+        boolean walkCacheByMaster,
         int tlbCapacity,
         int walkCacheCapacity,
         String resetTranslation,
@@ -59,7 +60,8 @@ public record ModelSettings(
             interrupts.add(i.name().text());
         }
         return new ModelSettings(d.name().text(), d.iovaBitsValue(), d.oaBitsValue(), d.apertureFirst(),
-                d.apertureLast(), pageShifts, tagged(d.tlb()), capacity(d.tlb()), capacity(d.walkCache()),
+                d.apertureLast(), pageShifts, tagged(d.tlb()), tagged(d.walkCache()), capacity(d.tlb()),
+                capacity(d.walkCache()),
                 d.resetTranslationValue().keyword(), d.power().isPresent(), interrupts, d.walk().get().coherency().keyword(),
                 (int) Math.max(1, Math.min(64, d.mastersValue())),
                 d.tlb().map(t -> t.caches(CacheContent.LEAF.keyword())).orElse(false), cachesInvalid,

@@ -216,6 +216,7 @@ final class ModelGenerator {
                 .add("new int[] {$L}, // page shifts: leaf pages$L\n", shifts.build(),
                         settings.tlbCachesInvalid() ? " and level covers" : "")
                 .add("$L, // TLB tagged by master\n", settings.tlbByMaster())
+                .add("$L, // walk cache tagged by master\n", settings.walkCacheByMaster())
                 .add("$L, // TLB capacity (0: unbounded)\n", settings.tlbCapacity())
                 .add("$L, // walk cache capacity (0: unbounded)\n", settings.walkCacheCapacity())
                 .add("$T.$L, // translation at reset\n", RuntimeTypes.TRANSLATION_MODE,
