@@ -1,9 +1,12 @@
 package org.iommuc.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.iommuc.runtime.IommuModel;
 import org.iommuc.runtime.SystemMemory;
+import org.iommuc.sim.Operation;
+import org.iommuc.sim.Operations;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,6 +35,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       both levels and fills the TLB.</li>
  *   <li>{@link #walkMemoryReads}: the two reads one walk makes ({@link SystemMemory#deviceRead} of
  *       the same DTE and PTE addresses), with nothing else: the floor a walk is compared with.</li>
+ *   <li>{@link #randomOperations}: the differential test's workload, {@value #OPERATIONS} of
+ *       sim's seeded random operations (MMIO writes and reads that run the behaviour rules, DMA,
+ *       page-table writes with and without cleaning, power) on a fresh model: the "same
+ *       operations" the generated model and the interpreter are compared on.</li>
  * </ul>
  *
  * Times are per translation (per pair of reads), in nanoseconds. {@link ModelReport} runs this for
@@ -43,6 +50,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = ModelReport.WARMUPS, time = ModelReport.ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = ModelReport.ITERATIONS, time = ModelReport.ITERATION_MS, timeUnit = TimeUnit.MILLISECONDS)
 public class ModelBenchmark {
+
+    /** Operations of the random workload per invocation. */
+    public static final int OPERATIONS = 10_000;
 
     /** Pages translated per batch: four page tables of 256 pages each. */
     public static final int PAGES = 1024;
@@ -127,6 +137,36 @@ public class ModelBenchmark {
                 throw new IllegalStateException(model + ": ZAP_CACHE left " + iommu.tlb().size() + " TLB entries");
             }
         }
+    }
+
+    /** Sim's random operations for the description, and a fresh model of a kind for each invocation. */
+    @State(Scope.Thread)
+    public static class Workload {
+        @Param({"baseline", "generated", "interpreter"})
+        public String model;
+
+        List<Operation> operations;
+        IommuModel iommu;
+
+        @Setup(Level.Trial)
+        public void operations() {
+            operations = Operations.random(RockchipV2Description.get(), 42, OPERATIONS);
+        }
+
+        @Setup(Level.Invocation)
+        public void freshModel() {
+            iommu = Models.create(model);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OPERATIONS)
+    public void randomOperations(Workload workload, Blackhole blackhole) {
+        IommuModel m = workload.iommu;
+        for (Operation op : workload.operations) {
+            op.applyTo(m);
+        }
+        blackhole.consume(m.tlb().size());
     }
 
     @Benchmark

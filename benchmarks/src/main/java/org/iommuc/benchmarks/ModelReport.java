@@ -34,6 +34,7 @@ public final class ModelReport {
     static final String HIT = "translateTlbHit";
     static final String MISS = "translateTlbMiss";
     static final String RAW = "walkMemoryReads";
+    static final String RANDOM = "randomOperations";
 
     static final int WARMUPS = 5;
     static final int ITERATIONS = 25;
@@ -90,6 +91,7 @@ public final class ModelReport {
         List<String> ratios = new ArrayList<>();
         ratios.add(comparison(scores, "generated", "baseline", "bar <= 1.10"));
         ratios.add(comparison(scores, "interpreter", "generated", "bar >= 10"));
+        ratios.add(workload(scores));
         for (String line : ratios) {
             if (!line.isEmpty()) {
                 out.append('\n').append(line).append('\n');
@@ -106,6 +108,25 @@ public final class ModelReport {
         }
         return kind + " / " + reference + " (" + bar + "): TLB hit " + ratio(a.get(HIT), b.get(HIT)) + ", TLB miss "
                 + ratio(a.get(MISS), b.get(MISS));
+    }
+
+    /** The random-operations workload: ns per operation for each kind, and interpreter / generated. */
+    private static String workload(Map<String, Map<String, Score>> scores) {
+        StringBuilder line = new StringBuilder();
+        for (Map.Entry<String, Map<String, Score>> e : scores.entrySet()) {
+            Score s = e.getValue().get(RANDOM);
+            if (s != null) {
+                line.append(line.length() == 0 ? "random operations, ns per operation: " : ", ").append(e.getKey())
+                        .append(' ').append(s);
+            }
+        }
+        Map<String, Score> interpreter = scores.get("interpreter");
+        Map<String, Score> generated = scores.get("generated");
+        if (interpreter != null && generated != null) {
+            line.append("; interpreter / generated (bar >= 10): ")
+                    .append(ratio(interpreter.get(RANDOM), generated.get(RANDOM)));
+        }
+        return line.toString();
     }
 
     private static String ratio(Score a, Score b) {

@@ -15,6 +15,7 @@ class ModelReportTest {
         s.put(ModelReport.HIT, new Score(hit, hit * 0.9));
         s.put(ModelReport.MISS, new Score(miss, miss * 0.8));
         s.put(ModelReport.RAW, new Score(raw, raw));
+        s.put(ModelReport.RANDOM, new Score(hit * 4, hit * 3));
         return s;
     }
 
@@ -36,13 +37,15 @@ class ModelReportTest {
                 generated / baseline (bar <= 1.10): TLB hit 1.05 (1.05), TLB miss 1.05 (1.05)
 
                 interpreter / generated (bar >= 10): TLB hit 20.00 (20.00), TLB miss 20.00 (20.00)
+
+                random operations, ns per operation: baseline 40.0 (30.0), generated 42.0 (31.5), interpreter 840.0 (630.0); interpreter / generated (bar >= 10): 20.00 (20.00)
                 """);
     }
 
     @Test
     void leavesOutRatiosOfModelsThatDidNotRun() {
         assertThat(ModelReport.report(Map.of("baseline", scores(10, 40, 20))))
-                .doesNotContain("generated").endsWith("| 2.00 (1.60) |\n");
+                .doesNotContain("generated").contains("| 2.00 (1.60) |\n").endsWith("random operations, ns per operation: baseline 40.0 (30.0)\n");
     }
 
     @Test
