@@ -143,9 +143,15 @@ public final class GenerateMojo extends AbstractMojo {
     }
 
     /** Generates and writes the files, removes those of the last generation no longer made, then writes the stamp. */
-    private void generate(Plan plan, Optional<Stamp> previous) throws MojoFailureException {
-        Generation.Generated generated = Generation.generate(new Generation.Request(plan.files(), plan.base(), plan.out(),
-                new JavaOptions(packageName)));
+    private void generate(Plan plan, Optional<Stamp> previous) throws MojoFailureException, MojoExecutionException {
+        Generation.Generated generated;
+        try {
+            generated = Generation.generate(new Generation.Request(plan.files(), displayRoot(plan.base(), plan.files()),
+                    plan.out(), new JavaOptions(packageName)));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw new MojoExecutionException("iommuc: internal error: " + e
+                    + " (please report this with the input that caused it)", e);
+        }
         log(generated.messages());
         if (!generated.ok()) {
             List<Generation.Message> messages = generated.messages();
@@ -221,13 +227,29 @@ public final class GenerateMojo extends AbstractMojo {
         return pluginVersion() + " " + fingerprint;
     }
 
-    /** Paths as the front end shows them: relative to the project folder. */
+    /**
+     * Paths as the front end shows them: relative to the project folder, or as they are when one
+     * cannot be (another drive).
+     */
     private static List<String> displayPaths(Path base, List<Path> files) {
+        Path root = displayRoot(base, files);
         List<String> paths = new ArrayList<>();
         for (Path f : files) {
-            paths.add(base.relativize(f).toString());
+            paths.add(root == null ? f.toString() : root.relativize(f).toString());
         }
         return paths;
+    }
+
+    /** The project folder when every file can be named relative to it, else null. */
+    private static Path displayRoot(Path base, List<Path> files) {
+        try {
+            for (Path f : files) {
+                base.relativize(f);
+            }
+            return base;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A folder for messages: relative to the project folder, as the diagnostics name files. */
