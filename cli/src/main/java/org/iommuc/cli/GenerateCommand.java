@@ -1,16 +1,12 @@
 package org.iommuc.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.iommuc.dsl.Compilation;
-import org.iommuc.dsl.Frontend;
-import org.iommuc.dsl.diag.DiagnosticRenderer;
+import org.iommuc.generator.Generation;
 import org.iommuc.generator.JavaOptions;
 import org.iommuc.generator.OutputWriter;
-import org.iommuc.generator.java.JavaBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code iommuc generate --target java --out DIR [--package P] FILE...}: checks the descriptions,
  * generates their sources and writes them under DIR (see {@link OutputWriter} for what it will
  * and will not overwrite): silence and 0, or diagnostics and 1. Nothing is written unless every
- * description generates cleanly.
+ * description generates cleanly. The work is {@link Generation}'s, shared with the Maven plugin.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generate sources from descriptions.",
@@ -58,27 +54,11 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--package: '" + packageName
                     + "' is not a Java package name (dotted identifiers, no keywords)");
         }
-        Compilation compilation = Frontend.compile(files);
-        Reporting.print(compilation, err);
-        if (compilation.hasErrors()) {
-            return Main.ERRORS;
+        Generation.Result result = Generation.run(new Generation.Request(files, null, out, new JavaOptions(packageName)));
+        for (Generation.Message m : result.messages()) {
+            err.print(m.text());
         }
-        JavaBackend.Result result = JavaBackend.generate(compilation.descriptions(), new JavaOptions(packageName));
-        if (result.hasErrors()) {
-            err.print(new DiagnosticRenderer(compilation.sources()).render(result.diagnostics()));
-            err.println("iommuc: " + Reporting.plural(result.diagnostics().size(), "error") + "; nothing generated");
-            return Main.ERRORS;
-        }
-        try {
-            new OutputWriter(out).write(result.files());
-            return Main.OK;
-        } catch (OutputWriter.Refused e) {
-            err.println("iommuc: error: " + e.getMessage());
-            return Main.ERRORS;
-        } catch (IOException e) {
-            err.println("iommuc: error: cannot write to " + out + ": " + e.getClass().getSimpleName() + " "
-                    + e.getMessage());
-            return Main.ERRORS;
-        }
+        err.flush();
+        return result.succeeded() ? Main.OK : Main.ERRORS;
     }
 }

@@ -46,6 +46,26 @@ public record Compilation(
         return diagnostics.size() - errorCount();
     }
 
+    /**
+     * One line for the end of a report, without a trailing newline: {@code "2 errors, 1 warning;
+     * stopped after checking"} when there were errors, {@code "1 warning"} when there were only
+     * warnings, empty when there was nothing to say.
+     */
+    public String summary() {
+        long errors = errorCount();
+        long warnings = warningCount();
+        if (errors > 0) {
+            return plural(errors, "error") + (warnings > 0 ? ", " + plural(warnings, "warning") : "") + "; stopped after "
+                    + stoppedAfter.words();
+        }
+        return stoppedAfter == Phase.DONE && warnings > 0 ? plural(warnings, "warning") : "";
+    }
+
+    /** {@code "1 error"}, {@code "2 errors"}. */
+    public static String plural(long count, String word) {
+        return count + " " + word + (count == 1 ? "" : "s");
+    }
+
     /** Diagnostics rendered as a compiler prints them. */
     public String render() {
         return new DiagnosticRenderer(sources).render(diagnostics);

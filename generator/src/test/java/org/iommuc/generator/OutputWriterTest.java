@@ -101,4 +101,19 @@ class OutputWriterTest {
         assertThat(outside.resolve("A.java")).doesNotExist();
         assertThat(Files.readString(outside.resolve("target.java"))).isEqualTo(GeneratedFile.MARKER + " old\n");
     }
+
+    @Test
+    void removesOnlyFilesItGeneratedInsideTheFolder() throws Exception {
+        Path folder = Files.createDirectories(out.resolve("gen"));
+        OutputWriter writer = new OutputWriter(folder);
+        writer.write(List.of(file("p/Old.java", "x\n"), file("p/Kept.java", "y\n")));
+        Files.writeString(folder.resolve("p/Mine.java"), "// my own code\n");
+        Files.writeString(out.resolve("Outside.java"), GeneratedFile.MARKER + " elsewhere\n");
+        List<Path> removed = writer.remove(List.of("p/Old.java", "p/Mine.java", "p/Gone.java", "../Outside.java"));
+        assertThat(removed).containsExactly(folder.toRealPath().resolve("p/Old.java"));
+        assertThat(folder.resolve("p/Kept.java")).exists();
+        assertThat(folder.resolve("p/Mine.java")).as("a user's file stays").exists();
+        assertThat(out.resolve("Outside.java")).as("nothing outside the folder is touched").exists();
+        assertThat(new OutputWriter(out.resolve("missing")).remove(List.of("p/Old.java"))).isEmpty();
+    }
 }
