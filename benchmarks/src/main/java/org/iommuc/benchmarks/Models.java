@@ -2,7 +2,9 @@ package org.iommuc.benchmarks;
 
 import java.util.List;
 import org.iommuc.benchmarks.baseline.RockchipV2Baseline;
+import org.iommuc.generated.RockchipV2Model;
 import org.iommuc.runtime.IommuModel;
+import org.iommuc.runtime.PhysicalMemory;
 import org.iommuc.sim.Interpreter;
 
 /**
@@ -12,7 +14,8 @@ import org.iommuc.sim.Interpreter;
  *
  * <ul>
  *   <li>{@code baseline}: the hand-written {@link RockchipV2Baseline};</li>
- *   <li>{@code generated}: the model the generator writes for {@code examples/rockchip-v2.iommu};</li>
+ *   <li>{@code generated}: the model the Maven plugin generates for {@code examples/rockchip-v2.iommu}
+ *       (module generated-models), used as a user uses it;</li>
  *   <li>{@code interpreter}: the interpreter running that description.</li>
  * </ul>
  */
@@ -28,7 +31,7 @@ public final class Models {
             case "baseline":
                 return new RockchipV2Baseline();
             case "generated":
-                return GeneratedModels.rockchipV2();
+                return new RockchipV2Model(new PhysicalMemory(RockchipV2Model.CONFIG.oaBits()), true);
             case "interpreter":
                 return Interpreter.model(RockchipV2Description.get());
             default:

@@ -24,7 +24,7 @@ public record Compilation(
         Phase stoppedAfter) {
 
     public Compilation {
-        sources = Map.copyOf(sources);
+        sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
         diagnostics = List.copyOf(diagnostics);
         descriptions = List.copyOf(descriptions);
     }
