@@ -31,6 +31,7 @@ public final class TranslationCache {
     private int highWater;
     private int size;
     private long clock;
+    /** Bit s set when an entry of block size 2^s may be cached (cleared only by invalidateAll). */
     private long shiftsPresent;
     private long mastersPresent;
 
@@ -53,6 +54,9 @@ public final class TranslationCache {
 
     /** The slot caching {@code iova} for {@code master} at block size {@code 2^shift}, or -1. */
     public int lookup(int master, long iova, int shift) {
+        if ((shiftsPresent >>> shift & 1) == 0) {
+            return -1;
+        }
         int slot = index.get(key(master, iova, shift));
         if (slot >= 0 && lastUse != null) {
             lastUse[slot] = ++clock;
