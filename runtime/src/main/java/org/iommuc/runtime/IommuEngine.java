@@ -54,6 +54,8 @@ public abstract class IommuEngine implements IommuModel {
     private boolean stalled;
     private boolean powered = true;
     private long interruptMask;
+    /** Powered, translating, not stalled and no stalled fault: the common case, one test on the hot path. */
+    private boolean normal;
 
     private boolean hasPending;
     private int pendingMaster;
@@ -87,6 +89,11 @@ public abstract class IommuEngine implements IommuModel {
         for (int slot = 0; slot < regs.length; slot++) {
             regs[slot] = map.reset(slot);
         }
+        updateNormal();
+    }
+
+    private void updateNormal() {
+        normal = powered && !hasPending && !stalled && mode == TranslationMode.ON;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -204,6 +211,14 @@ public abstract class IommuEngine implements IommuModel {
     }
 
     private long translateOnce(int master, long iova, boolean write) {
+        if (!normal) {
+            return translateAbnormal(master, iova, write);
+        }
+        return translateOn(master, iova, write);
+    }
+
+    /** Powered off, stalled, waiting for a stalled fault, bypassing or blocking. */
+    private long translateAbnormal(int master, long iova, boolean write) {
         if (!powered) {
             return outcome(master, iova, write, Outcome.BLOCKED, BLOCKED);
         }
@@ -222,6 +237,11 @@ public abstract class IommuEngine implements IommuModel {
         if (mode == TranslationMode.BLOCK) {
             return outcome(master, iova, write, Outcome.BLOCKED, BLOCKED);
         }
+        return translateOn(master, iova, write);
+    }
+
+    /** Translation on: the aperture, the TLB, then the walk. */
+    private long translateOn(int master, long iova, boolean write) {
         if (Long.compareUnsigned(iova, iovaLimit) > 0 || Long.compareUnsigned(iova, apertureFirst) < 0
                 || Long.compareUnsigned(iova, apertureLast) > 0) {
             fault(FaultKind.ADDRESS, -1, 0);
@@ -278,6 +298,7 @@ public abstract class IommuEngine implements IommuModel {
             pendingMaster = master;
             pendingIova = iova;
             pendingWrite = write;
+            updateNormal();
         }
         if (trace.enabled()) {
             trace.add(new Event.Dma(master, iova, write, Outcome.FAULTED, 0, false, kind, level, action));
@@ -368,6 +389,7 @@ public abstract class IommuEngine implements IommuModel {
 
     protected final void setTranslation(TranslationMode newMode) {
         mode = newMode;
+        updateNormal();
         if (trace.enabled()) {
             trace.add(new Event.Translation(newMode));
         }
@@ -375,6 +397,7 @@ public abstract class IommuEngine implements IommuModel {
 
     protected final void setStall(boolean on) {
         stalled = on;
+        updateNormal();
         if (trace.enabled()) {
             trace.add(new Event.Stall(on));
         }
@@ -437,6 +460,7 @@ public abstract class IommuEngine implements IommuModel {
         mode = config.resetTranslation();
         stalled = false;
         hasPending = false;
+        updateNormal();
         tlb.invalidateAll();
         walkCache.invalidateAll();
     }
@@ -447,6 +471,7 @@ public abstract class IommuEngine implements IommuModel {
             return;
         }
         hasPending = false;
+        updateNormal();
         if (trace.enabled()) {
             trace.add(new Event.FaultDone(true));
         }
@@ -459,6 +484,7 @@ public abstract class IommuEngine implements IommuModel {
             return;
         }
         hasPending = false;
+        updateNormal();
         if (trace.enabled()) {
             trace.add(new Event.FaultDone(false));
         }
@@ -508,6 +534,7 @@ public abstract class IommuEngine implements IommuModel {
             stalled = false;
             hasPending = false;
         }
+        updateNormal();
         updateInterrupts();
     }
 
@@ -520,6 +547,7 @@ public abstract class IommuEngine implements IommuModel {
             trace.add(new Event.Power(true));
         }
         powered = true;
+        updateNormal();
         updateInterrupts();
     }
 

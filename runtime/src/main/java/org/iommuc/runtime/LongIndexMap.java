@@ -15,6 +15,15 @@ final class LongIndexMap {
     private int[] values;
     private int size;
     private int mask;
+    /**
+     * Where the last {@link #get} that found nothing stopped, for which key, and how many
+     * changes the table had then: a {@link #putIfAbsent} of that key right after it (a cache fill
+     * after a miss) stores there without probing again.
+     */
+    private long missKey;
+    private int missPosition = -1;
+    private int modifications;
+    private int missModifications;
 
     LongIndexMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
@@ -30,6 +39,9 @@ final class LongIndexMap {
         while (true) {
             int v = values[i];
             if (v == FREE) {
+                missKey = key;
+                missPosition = i;
+                missModifications = modifications;
                 return -1;
             }
             if (keys[i] == key) {
@@ -55,6 +67,7 @@ final class LongIndexMap {
         keys[i] = key;
         values[i] = value;
         size++;
+        modifications++;
     }
 
     /**
@@ -65,6 +78,9 @@ final class LongIndexMap {
         if ((size + 1) * 4 > keys.length * 3) {
             grow();
         }
+        if (missPosition >= 0 && missKey == key && missModifications == modifications) {
+            return store(missPosition, key, value);
+        }
         int i = mix(key) & mask;
         while (values[i] != FREE) {
             if (keys[i] == key) {
@@ -72,9 +88,15 @@ final class LongIndexMap {
             }
             i = (i + 1) & mask;
         }
-        keys[i] = key;
-        values[i] = value;
+        return store(i, key, value);
+    }
+
+    private int store(int position, long key, int value) {
+        keys[position] = key;
+        values[position] = value;
         size++;
+        modifications++;
+        missPosition = -1;
         return -1;
     }
 
@@ -86,6 +108,7 @@ final class LongIndexMap {
                 int removed = values[i];
                 shiftBack(i);
                 size--;
+                modifications++;
                 return removed;
             }
             i = (i + 1) & mask;
@@ -100,6 +123,7 @@ final class LongIndexMap {
     void clear() {
         Arrays.fill(values, FREE);
         size = 0;
+        modifications++;
     }
 
     private void shiftBack(int hole) {
@@ -119,6 +143,7 @@ final class LongIndexMap {
     }
 
     private void grow() {
+        modifications++;
         long[] oldKeys = keys;
         int[] oldValues = values;
         keys = new long[oldKeys.length * 2];
