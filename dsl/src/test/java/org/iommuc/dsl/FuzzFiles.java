@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * A directory of description files for one seed, to fuzz the loader: mutated corpus files under
- * their own names (so {@code include "rockchip-v1.iommu"} finds a mutated base), random include
+ * A directory of description files for one seed, to fuzz the loader: the examples and two other
+ * corpus files, often mutated, under their own names (so {@code include "rockchip-v1.iommu"} finds a mutated base), random include
  * lines, include cycles, includes of missing files, directories, binary files, invalid UTF-8
  * (overlong forms, lone continuation bytes, encoded surrogates, truncated sequences) and a BOM.
  */
@@ -37,7 +37,14 @@ final class FuzzFiles {
         Random random = new Random(~seed);
         List<String> how = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (FuzzInputs.CorpusFile file : inputs.corpus()) {
+        List<FuzzInputs.CorpusFile> files = new ArrayList<>(inputs.examples());
+        for (int i = 0; i < 2; i++) {
+            FuzzInputs.CorpusFile other = FuzzInputs.pick(random, inputs.corpus());
+            if (!files.contains(other)) {
+                files.add(other);
+            }
+        }
+        for (FuzzInputs.CorpusFile file : files) {
             String name = Path.of(file.path()).getFileName().toString();
             String text = file.text();
             if (random.nextBoolean()) {

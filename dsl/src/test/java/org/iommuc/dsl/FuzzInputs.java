@@ -49,10 +49,16 @@ final class FuzzInputs {
             "\u00e9t\u00e9.iommu", " rockchip-v1.iommu", "rockchip-v1.iommu ");
 
     private final List<CorpusFile> corpus;
+    private final List<CorpusFile> examples = new ArrayList<>();
     private final List<String> vocabulary;
 
     FuzzInputs(List<CorpusFile> corpus) {
         this.corpus = List.copyOf(corpus);
+        for (CorpusFile f : corpus) {
+            if (f.name().startsWith("examples/")) {
+                examples.add(f);
+            }
+        }
         this.vocabulary = vocabulary();
     }
 
@@ -78,7 +84,7 @@ final class FuzzInputs {
     Input generate(long seed) {
         Random random = new Random(seed);
         int kind = random.nextInt(100);
-        CorpusFile file = pick(random, corpus);
+        CorpusFile file = corpusFile(random);
         if (kind < 62) {
             return mutated(random, file);
         }
@@ -86,7 +92,7 @@ final class FuzzInputs {
             return new Input("truncation of " + file.name(), file.path(), truncate(random, file.text()));
         }
         if (kind < 80) {
-            CorpusFile other = pick(random, corpus);
+            CorpusFile other = corpusFile(random);
             return new Input("splice of " + file.name() + " and " + other.name(), file.path(),
                     splice(random, file.text(), other.text()));
         }
@@ -105,6 +111,15 @@ final class FuzzInputs {
         return new Input("nested expression", "nested.iommu", nestedExpression(random));
     }
 
+    /** A corpus file: an example half of the time (they are the richest), else any file. */
+    CorpusFile corpusFile(Random random) {
+        return random.nextBoolean() && !examples.isEmpty() ? pick(random, examples) : pick(random, corpus);
+    }
+
+    List<CorpusFile> examples() {
+        return examples;
+    }
+
     // ---------------------------------------------------------------------------------------
     // Mutations: each takes text and returns changed text
 
@@ -114,23 +129,25 @@ final class FuzzInputs {
 
     private record Named(String name, int weight, Mutation mutation) {}
 
+    /** Mutations and how often each is picked; most keep the syntax, so later phases see the input. */
     private final List<Named> mutations = List.of(
-            new Named("byte flip", 6, FuzzInputs::byteFlip),
-            new Named("char insert", 6, FuzzInputs::charInsert),
-            new Named("char delete", 5, FuzzInputs::charDelete),
-            new Named("token delete", 10, FuzzInputs::tokenDelete),
-            new Named("token duplicate", 8, FuzzInputs::tokenDuplicate),
-            new Named("token swap", 8, FuzzInputs::tokenSwap),
-            new Named("number replace", 16, FuzzInputs::numberReplace),
-            new Named("name replace", 18, FuzzInputs::nameReplace),
-            new Named("keyword replace", 4, this::keywordReplace),
-            new Named("line delete", 7, FuzzInputs::lineDelete),
-            new Named("lines duplicate", 6, FuzzInputs::linesDuplicate),
+            new Named("byte flip", 4, FuzzInputs::byteFlip),
+            new Named("char insert", 4, FuzzInputs::charInsert),
+            new Named("char delete", 4, FuzzInputs::charDelete),
+            new Named("token delete", 8, FuzzInputs::tokenDelete),
+            new Named("token duplicate", 5, FuzzInputs::tokenDuplicate),
+            new Named("token swap", 6, FuzzInputs::tokenSwap),
+            new Named("number replace", 20, FuzzInputs::numberReplace),
+            new Named("name replace", 22, FuzzInputs::nameReplace),
+            new Named("access replace", 6, FuzzInputs::accessReplace),
+            new Named("keyword replace", 3, this::keywordReplace),
+            new Named("line delete", 8, FuzzInputs::lineDelete),
+            new Named("lines duplicate", 7, FuzzInputs::linesDuplicate),
             new Named("include insert", 3, FuzzInputs::includeInsert));
 
-    /** One to four stacked mutations of a corpus file. */
+    /** Usually one mutation of a corpus file, sometimes two to four stacked. */
     Input mutated(Random random, CorpusFile file) {
-        int count = 1 + random.nextInt(random.nextInt(4) + 1);
+        int count = random.nextInt(10) < 7 ? 1 : 2 + random.nextInt(3);
         String text = file.text();
         List<String> applied = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -243,6 +260,20 @@ final class FuzzInputs {
             return text;
         }
         return replace(text, pick(random, names), pick(random, names).getText());
+    }
+
+    /** Replaces an access kind with another: reads of write-only and writes of read-only registers. */
+    static String accessReplace(Random random, String text) {
+        List<Token> accesses = new ArrayList<>();
+        for (Token t : tokens(text, false)) {
+            if (t.getType() == IommuLexer.ACCESS) {
+                accesses.add(t);
+            }
+        }
+        if (accesses.isEmpty()) {
+            return text;
+        }
+        return replace(text, pick(random, accesses), pick(random, List.of("ro", "rw", "wo", "w1c", "rc", "sc")));
     }
 
     private String keywordReplace(Random random, String text) {
