@@ -40,8 +40,9 @@ class FuzzTest {
     static final int COUNT = Integer.getInteger("fuzz.count", 20_000);
     /** Inputs per test case: one case per input would spend more time in JUnit than in the front end. */
     static final int BATCH = 250;
-    /** Loader cases (files on disk): one per 64 text inputs, a few hundred by default. */
-    static final int FILE_CASES = Math.max(1, COUNT / 64);
+    /** Loader cases (files on disk): one per 80 text inputs, a few hundred by default. */
+    static final int FILE_CASES = Math.max(1, COUNT / 80);
+    static final int FILE_BATCH = 25;
 
     static final Duration NORMAL_BOUND = Duration.ofSeconds(5);
     static final Duration EXTREME_BOUND = Duration.ofSeconds(60);
@@ -102,24 +103,35 @@ class FuzzTest {
         return failure("seed " + seed, in.how(), saved, rerun(seed), problems);
     }
 
-    static Stream<Long> fileSeeds() {
-        return LongStream.range(0, FILE_CASES).mapToObj(i -> SEED + i);
+    static Stream<Batch> fileBatches() {
+        return LongStream.iterate(0, i -> i < FILE_CASES, i -> i + FILE_BATCH)
+                .mapToObj(i -> new Batch(SEED + i, (int) Math.min(FILE_BATCH, FILE_CASES - i)));
     }
 
-    @ParameterizedTest(name = "files of seed {0}")
-    @MethodSource("fileSeeds")
-    void filesOnDiskGiveDiagnosticsNeverExceptions(long seed, @TempDir Path dir) throws IOException {
+    @ParameterizedTest(name = "files of {0}")
+    @MethodSource("fileBatches")
+    void filesOnDiskGiveDiagnosticsNeverExceptions(Batch batch, @TempDir Path dir) throws Exception {
+        List<String> failures = inParallel(batch, seed -> checkFiles(seed, dir.resolve("seed-" + seed)));
+        if (!failures.isEmpty()) {
+            fail(String.join("\n\n", failures));
+        }
+    }
+
+    /** Checks the files of one seed, written to {@code dir}; returns why it failed, or null. */
+    private static String checkFiles(long seed, Path dir) throws IOException {
+        Files.createDirectories(dir);
         FuzzFiles.FileCase files = FuzzFiles.write(seed, dir, inputs);
         FuzzOracle.Outcome outcome = FuzzOracle.run(() -> Frontend.compile(files.roots(), files.displayRoot()),
                 NORMAL_BOUND);
         count(outcome);
         List<String> problems = FuzzOracle.problems(outcome, NORMAL_BOUND, FuzzFiles.allText(dir));
-        if (!problems.isEmpty()) {
-            Path saved = FAILURES.resolve("files-" + seed);
-            deleteIfPresent(saved);
-            FuzzFiles.copy(dir, saved);
-            fail(failure("file seed " + seed, files.how(), saved, rerun(seed), problems));
+        if (problems.isEmpty()) {
+            return null;
         }
+        Path saved = FAILURES.resolve("files-" + seed);
+        deleteIfPresent(saved);
+        FuzzFiles.copy(dir, saved);
+        return failure("file seed " + seed, files.how(), saved, rerun(seed), problems);
     }
 
     static Stream<ExtremeInputs.Extreme> extremes() {
