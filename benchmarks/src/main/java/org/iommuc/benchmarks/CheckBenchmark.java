@@ -37,7 +37,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xss16m"})
+@Fork(1)
 public class CheckBenchmark {
 
     /** The bundled examples, read once; includes between them are read from disk by the loader. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Any input, however broken, gives diagnostics, never an exception. Seeded and reproducible:
- * input {@code i} is made from seed {@code fuzz.seed + i} alone, so one failing input reruns
- * with {@code -Dfuzz.seed=S -Dfuzz.count=1}. A failing input is written to
- * {@code target/fuzz-failures/}.
+ * input {@code i} is made from seed {@code fuzz.seed + i} alone (default seed {@value #DEFAULT_SEED},
+ * {@code fuzz.count} inputs, default 20,000), so one failing input reruns with
+ * {@code ./mvnw -pl dsl verify -Dtest=FuzzTest -Dfuzz.seed=S -Dfuzz.count=1}. A failing input is
+ * written to {@code dsl/target/fuzz-failures/} and the failure message names its seed.
+ *
+ * <p>What must hold is in {@link FuzzOracle}; the inputs are made by {@link FuzzInputs} (text),
+ * {@link FuzzFiles} (files on disk, for the loader) and {@link ExtremeInputs} (size and depth).
  *
  * <p>Time bounds are generous so that they hold on a loaded two-core machine: an ordinary input
  * takes about a millisecond and is allowed {@link #NORMAL_BOUND}; the 10 MB and deeply nested
@@ -36,7 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FuzzTest {
 
-    static final long SEED = Long.getLong("fuzz.seed", 20_260_101L);
+    static final long DEFAULT_SEED = 20_260_101L;
+    static final long SEED = Long.getLong("fuzz.seed", DEFAULT_SEED);
     static final int COUNT = Integer.getInteger("fuzz.count", 20_000);
     /** Inputs per test case: one case per input would spend more time in JUnit than in the front end. */
     static final int BATCH = 250;
@@ -147,7 +153,7 @@ class FuzzTest {
         List<String> problems = FuzzOracle.problems(outcome, EXTREME_BOUND, text);
         if (!problems.isEmpty()) {
             Path saved = save(extreme.name().replaceAll("[^A-Za-z0-9]+", "-") + ".iommu", text);
-            fail(failure("extreme input", extreme.name(), saved, "-Dtest='FuzzTest#extreme*'", problems));
+            fail(failure("extreme input", extreme.name(), saved, "./mvnw -pl dsl verify -Dtest='FuzzTest#extreme*'", problems));
         }
     }
 
@@ -211,7 +217,7 @@ class FuzzTest {
     }
 
     private static String rerun(long seed) {
-        return "-Dfuzz.seed=" + seed + " -Dfuzz.count=1";
+        return "./mvnw -pl dsl verify -Dtest=FuzzTest -Dfuzz.seed=" + seed + " -Dfuzz.count=1";
     }
 
     private static String failure(String which, String how, Path saved, String rerun, List<String> problems) {
@@ -231,7 +237,7 @@ class FuzzTest {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
