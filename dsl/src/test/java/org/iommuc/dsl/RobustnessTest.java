@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.iommuc.dsl.diag.Code;
 import org.iommuc.dsl.diag.Diagnostic;
 import org.iommuc.dsl.diag.DiagnosticRenderer;
+import org.iommuc.dsl.diag.Diagnostics;
+import org.iommuc.dsl.model.Description;
+import org.iommuc.dsl.parse.ModelBuilder.FileDecl;
+import org.iommuc.dsl.resolve.Loader;
+import org.iommuc.dsl.resolve.Merger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +101,27 @@ class RobustnessTest {
 
         assertThat(c.diagnostics()).hasSize(count);
         assertThat(c.render()).endsWith("(500 more diagnostics not shown)\n");
+    }
+
+    /** The overlay keeps its order after it stopped searching linearly (16,000 overrides took 11.5 s). */
+    @Test
+    void derivedItemsReplaceInheritedOnesInPlaceAndNewOnesAreAppended() {
+        String text = """
+                iommu base { registers { R0 0x0 rw; R1 0x4 rw; R2 0x8 rw; } }
+                iommu derived extends base { registers { R1 0x4 ro; R3 0xC rw; R1 0x10 wo; } }
+                """;
+        Diagnostics diagnostics = new Diagnostics();
+        FileDecl file = new Loader(diagnostics).loadText("m.iommu", text);
+        Map<String, Description> declared = new LinkedHashMap<>();
+        for (Description d : file.descriptions()) {
+            declared.put(d.name().text(), d);
+        }
+
+        Description merged = new Merger(declared, diagnostics).merge(declared.get("derived"));
+
+        assertThat(diagnostics.size()).isZero();
+        assertThat(merged.registers()).extracting(r -> r.name().text() + " " + r.access().value().keyword())
+                .containsExactly("R0 rw", "R1 ro", "R2 rw", "R3 rw", "R1 wo");
     }
 
     private static Diagnostic only(Compilation c) {
