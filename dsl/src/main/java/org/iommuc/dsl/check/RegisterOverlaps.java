@@ -1,6 +1,7 @@
 package org.iommuc.dsl.check;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -43,16 +44,35 @@ final class RegisterOverlaps implements Check {
     /** A pair of overlapping elements: element {@code first} of one block and {@code second} of the other. */
     record Overlap(long first, long second) {}
 
+    /** A block with its place in declaration order and the end of its whole span (exclusive). */
+    private record Placed(Block block, int order, long end) {}
+
+    /**
+     * A sweep in offset order: each block is compared only with the blocks whose span is still
+     * open at its start, so a register map costs n log n, not n^2 (a description may have
+     * thousands of registers). Pairs are compared in declaration order, as before.
+     */
     @Override
     public void check(Description description, Diagnostics diagnostics) {
-        List<Block> blocks = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
         for (Register r : description.registers()) {
-            block(r).ifPresent(blocks::add);
-        }
-        for (int later = 1; later < blocks.size(); later++) {
-            for (int earlier = 0; earlier < later; earlier++) {
-                compare(description, blocks.get(earlier), blocks.get(later), diagnostics);
+            Optional<Block> b = block(r);
+            if (b.isPresent()) {
+                Block block = b.get();
+                long end = block.start() + (block.count() - 1) * block.stride() + block.bytes();
+                placed.add(new Placed(block, placed.size(), end));
             }
+        }
+        placed.sort(Comparator.comparingLong((Placed p) -> p.block().start()).thenComparingInt(Placed::order));
+        List<Placed> open = new ArrayList<>();
+        for (Placed next : placed) {
+            open.removeIf(p -> p.end() <= next.block().start());
+            for (Placed other : open) {
+                Placed earlier = other.order() < next.order() ? other : next;
+                Placed later = earlier == other ? next : other;
+                compare(description, earlier.block(), later.block(), diagnostics);
+            }
+            open.add(next);
         }
     }
 

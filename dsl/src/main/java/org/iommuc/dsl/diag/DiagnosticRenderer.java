@@ -17,9 +17,16 @@ import org.iommuc.dsl.source.Span;
  *       |         ^^^^^^
  * </pre>
  *
- * The caret line copies tabs from the source line so it stays aligned in any terminal.
+ * The caret line copies tabs from the source line so it stays aligned in any terminal. Output
+ * stays proportional to the number of diagnostics whatever the input: a long line is shown as a
+ * window around the caret, and at most {@link #MAX_RENDERED} diagnostics are rendered.
  */
 public final class DiagnosticRenderer {
+
+    /** Most diagnostics rendered; the others are counted in one last line, as compilers cap their output. */
+    public static final int MAX_RENDERED = 1000;
+    /** Longest source line shown whole; of a longer one, a window this wide around the caret is shown. */
+    static final int MAX_LINE = 200;
 
     private final Map<String, SourceFile> sources;
 
@@ -29,8 +36,12 @@ public final class DiagnosticRenderer {
 
     public String render(List<Diagnostic> diagnostics) {
         StringBuilder out = new StringBuilder();
-        for (Diagnostic d : diagnostics) {
-            render(d, out);
+        int shown = Math.min(diagnostics.size(), MAX_RENDERED);
+        for (int i = 0; i < shown; i++) {
+            render(diagnostics.get(i), out);
+        }
+        if (diagnostics.size() > shown) {
+            out.append("(").append(diagnostics.size() - shown).append(" more diagnostics not shown)\n");
         }
         return out.toString();
     }
@@ -64,35 +75,58 @@ public final class DiagnosticRenderer {
             return;
         }
         SourceFile file = sources.get(span.file());
-        if (file == null) {
+        if (file == null || span.line() > file.lineCount()) {
             return;
         }
-        String line = file.line(span.line());
+        Excerpt excerpt = Excerpt.of(file, span);
         String gutter = String.valueOf(span.line());
         String pad = " ".repeat(Math.max(5, gutter.length() + 1));
         out.append(pad, 0, pad.length() - gutter.length()).append(gutter).append(" | ")
-                .append(printable(line)).append('\n');
-        out.append(pad).append(" | ").append(caret(line, span)).append('\n');
+                .append(excerpt.text()).append('\n');
+        out.append(pad).append(" | ").append(excerpt.caret()).append('\n');
     }
 
-    private static String caret(String line, Span span) {
-        int startColumn = Math.min(span.column() - 1, line.length());
-        int length = Math.max(1, Math.min(span.end() - span.start(), line.length() - startColumn));
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < startColumn; i++) {
-            caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        caret.append("^".repeat(length));
-        return caret.toString();
-    }
+    /** The part of a source line shown (all of it unless it is long) and the caret line under it. */
+    private record Excerpt(String text, String caret) {
 
-    /** Control characters (other than tab) would garble a terminal: show them as '?'. */
-    private static String printable(String line) {
-        StringBuilder out = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            out.append(c != '\t' && (c < 0x20 || c == 0x7f) ? '?' : c);
+        static Excerpt of(SourceFile file, Span span) {
+            int lineStart = file.lineStart(span.line());
+            int lineEnd = file.lineEnd(span.line());
+            int from = lineStart;
+            int to = lineEnd;
+            if (lineEnd - lineStart > MAX_LINE) {
+                int caretAt = lineStart + Math.min(span.column() - 1, lineEnd - lineStart);
+                from = Math.max(lineStart, caretAt - MAX_LINE / 2);
+                to = Math.min(lineEnd, from + MAX_LINE);
+                from = Math.max(lineStart, to - MAX_LINE);
+                from += from > lineStart && Character.isLowSurrogate(file.text().charAt(from)) ? 1 : 0;
+                to -= to < lineEnd && Character.isHighSurrogate(file.text().charAt(to - 1)) ? 1 : 0;
+            }
+            String shown = file.text().substring(from, to);
+            String before = from > lineStart ? "..." : "";
+            String after = to < lineEnd ? "..." : "";
+            int startColumn = Math.max(0, Math.min(span.column() - 1 - (from - lineStart), shown.length()));
+            int length = Math.max(1, Math.min(span.end() - span.start(), shown.length() - startColumn));
+            return new Excerpt(before + printable(shown) + after, " ".repeat(before.length()) + caret(shown, startColumn, length));
         }
-        return out.toString();
+
+        private static String caret(String line, int startColumn, int length) {
+            StringBuilder caret = new StringBuilder();
+            for (int i = 0; i < startColumn; i++) {
+                caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+            }
+            caret.append("^".repeat(length));
+            return caret.toString();
+        }
+
+        /** Control characters (other than tab) would garble a terminal: show them as '?'. */
+        private static String printable(String line) {
+            StringBuilder out = new StringBuilder(line.length());
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                out.append(c != '\t' && (c < 0x20 || c == 0x7f) ? '?' : c);
+            }
+            return out.toString();
+        }
     }
 }

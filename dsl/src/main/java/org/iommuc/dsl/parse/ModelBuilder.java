@@ -847,12 +847,31 @@ public final class ModelBuilder {
             radix = 2;
             text = text.substring(2);
         }
-        BigInteger value = new BigInteger(text, radix);
-        if (value.bitLength() > 64) {
-            diagnostics.error(Code.E0007, span(token), "number " + token.getText() + " does not fit in 64 bits");
+        BigInteger value = tooManyDigits(text, radix) ? null : new BigInteger(text, radix);
+        if (value == null || value.bitLength() > 64) {
+            diagnostics.error(Code.E0007, span(token), "number " + abbreviated(token) + " does not fit in 64 bits");
             return 0;
         }
         return value.longValue();
+    }
+
+    /**
+     * True when digits (without underscores) cannot fit in 64 bits whatever they are. It spares
+     * parsing a huge literal, which costs time quadratic in its length.
+     */
+    private static boolean tooManyDigits(String digits, int radix) {
+        int significant = digits.length();
+        for (int i = 0; i < digits.length() - 1 && digits.charAt(i) == '0'; i++) {
+            significant--;
+        }
+        int most = radix == 16 ? 16 : radix == 2 ? 64 : 20;
+        return significant > most;
+    }
+
+    /** A literal as quoted in a message: a very long one is cut short. */
+    private static String abbreviated(Token token) {
+        String text = token.getText();
+        return text.length() <= 40 ? text : text.substring(0, 30) + "... (" + text.length() + " characters)";
     }
 
     private long sizeLiteral(Token token) {
@@ -872,7 +891,7 @@ public final class ModelBuilder {
                 shift = 40;
                 break;
         }
-        return scaled(token, new BigInteger(text.substring(0, text.length() - 1)), BigInteger.ONE.shiftLeft(shift));
+        return scaled(token, text.substring(0, text.length() - 1), BigInteger.ONE.shiftLeft(shift));
     }
 
     private long timeLiteral(Token token) {
@@ -892,13 +911,13 @@ public final class ModelBuilder {
             unit = 1_000_000_000;
             digits = text.length() - 1;
         }
-        return scaled(token, new BigInteger(text.substring(0, digits)), BigInteger.valueOf(unit));
+        return scaled(token, text.substring(0, digits), BigInteger.valueOf(unit));
     }
 
-    private long scaled(Token token, BigInteger value, BigInteger unit) {
-        BigInteger result = value.multiply(unit);
-        if (result.bitLength() > 63) {
-            diagnostics.error(Code.E0007, span(token), token.getText() + " does not fit in 64 bits");
+    private long scaled(Token token, String digits, BigInteger unit) {
+        BigInteger result = tooManyDigits(digits, 10) ? null : new BigInteger(digits).multiply(unit);
+        if (result == null || result.bitLength() > 63) {
+            diagnostics.error(Code.E0007, span(token), abbreviated(token) + " does not fit in 64 bits");
             return 0;
         }
         return result.longValue();

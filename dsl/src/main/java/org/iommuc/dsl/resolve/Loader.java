@@ -1,12 +1,17 @@
 package org.iommuc.dsl.resolve;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +77,16 @@ public final class Loader {
     public FileDecl loadText(String displayPath, String text) {
         SourceFile source = SourceFile.of(displayPath, text);
         sources.put(displayPath, source);
-        return parseAndBuild(source, Path.of(displayPath).toAbsolutePath().normalize(), null);
+        return parseAndBuild(source, keyOf(displayPath), null);
+    }
+
+    /** Where text that is not on disk sits, for its includes: its path, or the working directory. */
+    private static Path keyOf(String displayPath) {
+        try {
+            return Path.of(displayPath).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return Path.of("text.iommu").toAbsolutePath();
+        }
     }
 
     private FileDecl load(Path file, String displayPath, Text includedAt) {
@@ -105,8 +119,16 @@ public final class Loader {
         stack.add(key);
         includedBy.add(includedAt);
         for (Text include : decl.includes()) {
-            Path target = key.resolveSibling(include.value());
-            String display = displayPathOf(source.path(), include.value());
+            Path target;
+            String display;
+            try {
+                target = key.resolveSibling(include.value());
+                display = displayPathOf(source.path(), include.value());
+            } catch (InvalidPathException e) {
+                diagnostics.error(Code.E0003, include.span(), "cannot read included file '" + include.value()
+                        + "': not a valid path (" + lowerFirst(e.getReason()) + ")");
+                continue;
+            }
             load(target, display, include);
         }
         stack.remove(stack.size() - 1);
@@ -124,21 +146,49 @@ public final class Loader {
                 diagnostics.error(Code.E0003, at, what + ": it is a directory");
                 return null;
             }
-            if (Files.size(file) > MAX_FILE_BYTES) {
+            if (includedAt != null && Files.exists(file) && !Files.isRegularFile(file)) {
+                diagnostics.error(Code.E0003, at, what + ": not a regular file");
+                return null;
+            }
+            bytes = readAtMost(file, MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
                 diagnostics.error(Code.E0003, at, what + ": larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
                 return null;
             }
-            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             diagnostics.error(Code.E0003, at, what + ": no such file"
                     + (includedAt == null ? "" : " (looked for " + displayPath + ")"));
             return null;
         } catch (IOException | SecurityException e) {
-            diagnostics.error(Code.E0003, at, what + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            diagnostics.error(Code.E0003, at, what + ": " + reason(e));
             return null;
         }
         return decode(bytes, displayPath);
+    }
+
+    /** Reads up to {@code limit} bytes, so that a device or an endless pipe cannot exhaust memory. */
+    private static byte[] readAtMost(Path file, long limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+        }
+    }
+
+    /** Why a file could not be read, in plain words (never a Java exception name). */
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException || e instanceof SecurityException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "too many levels of symbolic links";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return lowerFirst(f.getReason());
+        }
+        return "input/output error";
+    }
+
+    private static String lowerFirst(String text) {
+        return text == null || text.isEmpty() ? "unknown reason" : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Strict UTF-8; the first bad byte is reported with its line and column. */

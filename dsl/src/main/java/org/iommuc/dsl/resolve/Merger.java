@@ -338,26 +338,21 @@ public final class Merger {
      */
     private static <T> List<T> byKey(List<T> inherited, List<T> own, Function<T, String> key) {
         List<T> result = new ArrayList<>(inherited);
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < inherited.size(); i++) {
+            firstIndex.putIfAbsent(key.apply(inherited.get(i)), i);
+        }
         java.util.Set<String> replaced = new java.util.HashSet<>();
         for (T item : own) {
             String k = key.apply(item);
-            int index = replaced.add(k) ? indexOfKey(result, inherited.size(), k, key) : -1;
-            if (index >= 0) {
+            Integer index = replaced.add(k) ? firstIndex.get(k) : null;
+            if (index != null) {
                 result.set(index, item);
             } else {
                 result.add(item);
             }
         }
         return result;
-    }
-
-    private static <T> int indexOfKey(List<T> list, int limit, String k, Function<T, String> key) {
-        for (int i = 0; i < limit; i++) {
-            if (key.apply(list.get(i)).equals(k)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private List<Register> mergeRegisters(List<Register> inherited, List<Register> own) {

@@ -79,9 +79,61 @@ public final class Resolver {
     private final Map<String, Long> constantValues = new HashMap<>();
     private final List<String> constantsInProgress = new ArrayList<>();
 
+    // Lookups by name, built once so that resolution stays linear in the size of the description.
+    // Where a name is declared twice the first declaration wins, as a search of the list would
+    // find it (the duplicate is reported by the checks).
+    private final Map<String, Register> registers = new HashMap<>();
+    private final Map<String, Format> formats = new HashMap<>();
+    private final Map<String, Sequence> sequences = new HashMap<>();
+    private final Map<String, Constant> constants = new HashMap<>();
+    private final Map<String, List<EnumRef>> enumsByName = new HashMap<>();
+
     private Resolver(Description description, Diagnostics diagnostics) {
         this.description = description;
         this.diagnostics = diagnostics;
+        for (Register r : description.registers()) {
+            registers.putIfAbsent(r.name().text(), r);
+        }
+        for (Format f : description.formats()) {
+            formats.putIfAbsent(f.name().text(), f);
+        }
+        for (Sequence s : description.sequences()) {
+            sequences.putIfAbsent(s.name().text(), s);
+        }
+        for (Constant c : description.constants()) {
+            constants.putIfAbsent(c.name().text(), c);
+        }
+        indexEnumValues();
+    }
+
+    /** Every enumerated value of every register, field and entry field, by name, in declaration order. */
+    private void indexEnumValues() {
+        for (Register r : description.registers()) {
+            indexEnumValues(r.values(), r.name().text());
+            for (Field f : r.fields()) {
+                indexEnumValues(f.values(), r.name().text() + "." + f.name().text());
+            }
+        }
+        for (Format f : description.formats()) {
+            for (EntryField e : f.fields()) {
+                indexEnumValues(e.values(), f.name().text() + "." + e.name().text());
+            }
+        }
+    }
+
+    private void indexEnumValues(List<EnumValue> values, String owner) {
+        for (EnumValue v : values) {
+            enumsByName.computeIfAbsent(v.name().text(), k -> new ArrayList<>())
+                    .add(new EnumRef(owner, v.name().text(), v.valueAsLong(), v.name().span()));
+        }
+    }
+
+    private Optional<Register> registerNamed(String name) {
+        return Optional.ofNullable(registers.get(name));
+    }
+
+    private Optional<Format> formatNamed(String name) {
+        return Optional.ofNullable(formats.get(name));
     }
 
     public static Description resolve(Description description, Diagnostics diagnostics) {
@@ -254,7 +306,7 @@ public final class Resolver {
     }
 
     private Rule rule(Rule r) {
-        Optional<Register> trigger = description.register(r.target().register().text());
+        Optional<Register> trigger = registerNamed(r.target().register().text());
         Scope scope = Scope.runtime("a behaviour rule", Var.VALUE);
         if (trigger.isPresent()) {
             scope = scope.withTrigger(trigger.get());
@@ -416,7 +468,7 @@ public final class Resolver {
     }
 
     private void checkCall(Ident sequence, int argumentCount, Span span) {
-        Optional<Sequence> target = description.sequence(sequence.text());
+        Optional<Sequence> target = Optional.ofNullable(sequences.get(sequence.text()));
         if (target.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (Sequence s : description.sequences()) {
@@ -453,7 +505,7 @@ public final class Resolver {
     }
 
     private Optional<Register> lookupRegister(Ident name) {
-        Optional<Register> register = description.register(name.text());
+        Optional<Register> register = registerNamed(name.text());
         if (register.isEmpty()) {
             diagnostics.error(Code.E0101, name.span(), "unknown register '" + name.text() + "'"
                     + Suggestions.hint(name.text(), registerNames()));
@@ -483,7 +535,7 @@ public final class Resolver {
     }
 
     private Scope expectingTarget(Scope scope, RegRef target) {
-        Optional<Register> register = description.register(target.register().text());
+        Optional<Register> register = registerNamed(target.register().text());
         if (register.isEmpty()) {
             return scope;
         }
@@ -546,7 +598,7 @@ public final class Resolver {
                 return new EnumRef(scope.expectedOwner(), text, v.valueAsLong(), name.span());
             }
         }
-        Optional<Constant> constant = description.constant(text);
+        Optional<Constant> constant = Optional.ofNullable(constants.get(text));
         if (constant.isPresent()) {
             return new ConstRef(text, constantValue(constant.get(), name.span()).orElse(0L), name.span());
         }
@@ -556,7 +608,7 @@ public final class Resolver {
         if (scope.vars().contains(Var.BUFFER) && description.buffer(text).isPresent()) {
             return new VarRef(text, Var.BUFFER, name.span());
         }
-        Optional<Register> register = description.register(text);
+        Optional<Register> register = registerNamed(text);
         if (register.isPresent()) {
             return registerRead(register.get(), Optional.empty(), Optional.empty(), name.span(), name.span(), scope);
         }
@@ -590,9 +642,9 @@ public final class Resolver {
 
     private Expr member(Member m, Scope scope) {
         Expr target = m.target();
-        if (target instanceof Name n && description.register(n.name().text()).isPresent()
+        if (target instanceof Name n && registerNamed(n.name().text()).isPresent()
                 && !shadowed(n.name().text(), scope)) {
-            Register r = description.register(n.name().text()).get();
+            Register r = registerNamed(n.name().text()).get();
             if (!checkField(r, m.member())) {
                 return m;
             }
@@ -601,7 +653,7 @@ public final class Resolver {
         if (target instanceof Index i) {
             return index(i, Optional.of(m.member()), m.span(), scope);
         }
-        if (target instanceof Call c && description.format(c.function().text()).isPresent()) {
+        if (target instanceof Call c && formatNamed(c.function().text()).isPresent()) {
             return decode(c, m.member(), m.span(), scope);
         }
         if (target instanceof Name n && n.name().text().equals("value") && scope.trigger() != null
@@ -626,11 +678,11 @@ public final class Resolver {
     }
 
     private Expr index(Index i, Optional<Ident> field, Span span, Scope scope) {
-        if (!(i.target() instanceof Name n) || description.register(n.name().text()).isEmpty()) {
+        if (!(i.target() instanceof Name n) || registerNamed(n.name().text()).isEmpty()) {
             diagnostics.error(Code.E0109, i.span(), "'[...]' needs a register array on its left");
             return i;
         }
-        Register r = description.register(n.name().text()).get();
+        Register r = registerNamed(n.name().text()).get();
         if (!r.isArray()) {
             diagnostics.error(Code.E0109, i.span(), "register '" + r.name().text() + "' is not an array");
             return i;
@@ -644,7 +696,7 @@ public final class Resolver {
 
     private Expr call(Call c, Scope scope) {
         String function = c.function().text();
-        Optional<Format> format = description.format(function);
+        Optional<Format> format = formatNamed(function);
         if (format.isPresent()) {
             return encode(c, format.get(), scope);
         }
@@ -723,7 +775,7 @@ public final class Resolver {
     }
 
     private Expr decode(Call c, Ident field, Span span, Scope scope) {
-        Format format = description.format(c.function().text()).get();
+        Format format = formatNamed(c.function().text()).get();
         if (c.args().size() != 1 || c.args().get(0).name().isPresent()) {
             diagnostics.error(Code.E0110, c.span(), "decoding takes one value, as in " + format.name().text()
                     + "(REG)." + field.text());
@@ -776,41 +828,23 @@ public final class Resolver {
 
     /** An enumerated value found by name among every field, when exactly one value matches. */
     private Optional<EnumRef> globalEnum(Ident name) {
-        List<EnumRef> found = new ArrayList<>();
-        for (Register r : description.registers()) {
-            collect(found, r.values(), r.name().text(), name);
-            for (Field f : r.fields()) {
-                collect(found, f.values(), r.name().text() + "." + f.name().text(), name);
-            }
-        }
-        for (Format f : description.formats()) {
-            for (EntryField e : f.fields()) {
-                collect(found, e.values(), f.name().text() + "." + e.name().text(), name);
-            }
-        }
+        List<EnumRef> found = enumsByName.getOrDefault(name.text(), List.of());
         if (found.isEmpty()) {
             return Optional.empty();
         }
+        EnumRef first = found.get(0);
         for (EnumRef other : found) {
-            if (other.value() != found.get(0).value()) {
+            if (other.value() != first.value()) {
                 List<String> owners = new ArrayList<>();
                 for (EnumRef r : found) {
                     owners.add(r.owner());
                 }
                 diagnostics.error(Code.E0101, name.span(), "'" + name.text() + "' is ambiguous: it is a value of "
                         + String.join(", ", owners) + " with different values; use a constant or the number");
-                return Optional.of(found.get(0));
+                break;
             }
         }
-        return Optional.of(found.get(0));
-    }
-
-    private static void collect(List<EnumRef> found, List<EnumValue> values, String owner, Ident name) {
-        for (EnumValue v : values) {
-            if (v.name().text().equals(name.text())) {
-                found.add(new EnumRef(owner, name.text(), v.valueAsLong(), name.span()));
-            }
-        }
+        return Optional.of(new EnumRef(first.owner(), name.text(), first.value(), name.span()));
     }
 
     private List<String> visibleNames(Scope scope) {

@@ -49,12 +49,22 @@ public record SourceFile(String path, String text, int[] lineStarts) {
         if (line < 1 || line > lineStarts.length) {
             return "";
         }
+        return text.substring(lineStart(line), lineEnd(line));
+    }
+
+    /** Offset of the first character of a 1-based line (which must exist). */
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
+    /** Offset just after the last character of a 1-based line (which must exist), before its terminator. */
+    public int lineEnd(int line) {
         int start = lineStarts[line - 1];
         int end = line < lineStarts.length ? lineStarts[line] : text.length();
         while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;
         }
-        return text.substring(start, end);
+        return end;
     }
 
     public int lineCount() {
@@ -65,7 +75,8 @@ public record SourceFile(String path, String text, int[] lineStarts) {
     public Span span(int start, int end) {
         int clampedStart = Math.max(0, Math.min(start, text.length()));
         int clampedEnd = Math.max(clampedStart, Math.min(end, text.length()));
-        return new Span(path, clampedStart, clampedEnd, lineOf(clampedStart), columnOf(clampedStart));
+        int line = lineOf(clampedStart);
+        return new Span(path, clampedStart, clampedEnd, line, clampedStart - lineStarts[line - 1] + 1);
     }
 
     @Override
