@@ -224,17 +224,17 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write COMMAND.CMD == PAGE_FAULT_DONE} (rockchip-v1.iommu:229).
+     * {@code on write COMMAND.CMD == PAGE_FAULT_DONE} (rockchip-v1.iommu:231).
      */
     private void onWriteCommandCmdIsPageFaultDone(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_PAGE_FAULT_DONE) {
-            faultResume();
             setField(STATUS_SLOT, STATUS_PAGE_FAULT_ACTIVE_MASK, STATUS_PAGE_FAULT_ACTIVE_SHIFT, 0);
+            faultResume();
         }
     }
 
     /**
-     * {@code on write COMMAND.CMD == FORCE_RESET} (rockchip-v1.iommu:234).
+     * {@code on write COMMAND.CMD == FORCE_RESET} (rockchip-v1.iommu:236).
      */
     private void onWriteCommandCmdIsForceReset(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_FORCE_RESET) {
@@ -243,7 +243,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write ZAP_ONE_LINE} (rockchip-v1.iommu:237).
+     * {@code on write ZAP_ONE_LINE} (rockchip-v1.iommu:239).
      */
     private void onWriteZapOneLine(long value) {
         invalidateTlbPage(value);
@@ -368,7 +368,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code fault translation, permission} (rockchip-v1.iommu:249).
+     * {@code fault translation, permission} (rockchip-v1.iommu:251).
      */
     private FaultAction recordTranslationOrPermissionFault(int master, long iova, boolean write,
             long entry) {
@@ -381,7 +381,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code fault bus} (rockchip-v1.iommu:258).
+     * {@code fault bus} (rockchip-v1.iommu:260).
      */
     private FaultAction recordBusFault(int master, long iova, boolean write, long entry) {
         setReg(PAGE_FAULT_ADDR_SLOT, iova);

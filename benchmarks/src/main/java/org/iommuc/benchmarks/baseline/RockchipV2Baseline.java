@@ -160,8 +160,8 @@ public final class RockchipV2Baseline extends IommuEngine {
                 invalidateTlbAll();
                 break;
             case PAGE_FAULT_DONE:
-                faultResume();
                 setStatus(PAGE_FAULT_ACTIVE, false);
+                faultResume();
                 break;
             case FORCE_RESET:
                 resetAll();
