@@ -81,39 +81,19 @@ public record Description(
     }
 
     public Optional<Register> register(String registerName) {
-        for (Register r : registers) {
-            if (r.name().text().equals(registerName)) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(DescriptionIndex.of(this).register(registerName));
     }
 
     public Optional<Format> format(String formatName) {
-        for (Format f : formats) {
-            if (f.name().text().equals(formatName)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(DescriptionIndex.of(this).format(formatName));
     }
 
     public Optional<Sequence> sequence(String sequenceName) {
-        for (Sequence s : sequences) {
-            if (s.name().text().equals(sequenceName)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(DescriptionIndex.of(this).sequence(sequenceName));
     }
 
     public Optional<Constant> constant(String constantName) {
-        for (Constant c : constants) {
-            if (c.name().text().equals(constantName)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(DescriptionIndex.of(this).constant(constantName));
     }
 
     /** The translation state at reset: bypass unless the description says otherwise. */
@@ -122,12 +102,7 @@ public record Description(
     }
 
     public Optional<Buffer> buffer(String bufferName) {
-        for (Buffer b : buffers) {
-            if (b.name().text().equals(bufferName)) {
-                return Optional.of(b);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(DescriptionIndex.of(this).buffer(bufferName));
     }
 
     public List<Level> levels() {
