@@ -5,7 +5,7 @@ import org.iommuc.dsl.model.Expr;
 import org.iommuc.dsl.model.Var;
 import org.iommuc.dsl.semantics.EntryCodec;
 import org.iommuc.dsl.semantics.Evaluator;
-import org.iommuc.dsl.semantics.TotalOps;
+import org.iommuc.dsl.model.TotalOps;
 import org.iommuc.runtime.FaultAction;
 import org.iommuc.runtime.FaultKind;
 import org.iommuc.runtime.IommuEngine;

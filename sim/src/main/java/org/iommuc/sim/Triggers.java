@@ -20,7 +20,7 @@ import org.iommuc.dsl.model.Var;
 import org.iommuc.dsl.model.VarRef;
 import org.iommuc.dsl.semantics.Evaluator;
 import org.iommuc.dsl.semantics.RegisterLayout;
-import org.iommuc.dsl.semantics.TotalOps;
+import org.iommuc.dsl.model.TotalOps;
 import org.iommuc.runtime.TranslationMode;
 
 /**

@@ -86,139 +86,80 @@ public final class Exprs {
     }
 
     public static long unary(UnaryOp op, long value) {
-        switch (op) {
-            case NOT:
-                return value == 0 ? 1 : 0;
-            case BIT_NOT:
-                return ~value;
-            case NEGATE:
-                return -value;
-            default:
-                throw new IllegalStateException(op.name());
-        }
+        return TotalOps.unary(op, value);
     }
 
-    /** One binary operation with the language's semantics (unsigned, checked). */
+    /**
+     * One binary operation with the language's semantics, checked: where run-time arithmetic
+     * ({@link TotalOps}) wraps or defines a result for nonsense (an overflow, a division by
+     * zero, a shift of 64), a constant expression is an error instead.
+     */
     public static long binary(BinaryOp op, long a, long b) {
+        String error = binaryError(op, a, b);
+        if (error != null) {
+            throw new ArithmeticException(error);
+        }
+        return TotalOps.binary(op, a, b);
+    }
+
+    private static String binaryError(BinaryOp op, long a, long b) {
         switch (op) {
             case MUL:
-                return unsignedMultiply(a, b);
+                return a != 0 && b != 0 && Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a) != 0
+                        ? "multiplication overflows 64 bits" : null;
             case DIV:
-                if (b == 0) {
-                    throw new ArithmeticException("division by zero");
-                }
-                return Long.divideUnsigned(a, b);
             case MOD:
-                if (b == 0) {
-                    throw new ArithmeticException("division by zero");
-                }
-                return Long.remainderUnsigned(a, b);
+                return b == 0 ? "division by zero" : null;
             case ADD:
-                long sum = a + b;
-                if (Long.compareUnsigned(sum, a) < 0) {
-                    throw new ArithmeticException("addition overflows 64 bits");
-                }
-                return sum;
+                return Long.compareUnsigned(a + b, a) < 0 ? "addition overflows 64 bits" : null;
             case SUB:
-                if (Long.compareUnsigned(a, b) < 0) {
-                    throw new ArithmeticException("subtraction goes below zero");
-                }
-                return a - b;
+                return Long.compareUnsigned(a, b) < 0 ? "subtraction goes below zero" : null;
             case SHL:
                 if (Long.compareUnsigned(b, 63) > 0) {
-                    throw new ArithmeticException("shift by " + Long.toUnsignedString(b) + " bits");
+                    return "shift by " + Long.toUnsignedString(b) + " bits";
                 }
-                if (b > 0 && (a >>> (64 - b)) != 0) {
-                    throw new ArithmeticException("left shift overflows 64 bits");
-                }
-                return a << b;
-            case SHR:
-                return Long.compareUnsigned(b, 63) > 0 ? 0 : a >>> b;
-            case AND:
-                return a & b;
-            case XOR:
-                return a ^ b;
-            case OR:
-                return a | b;
-            case LT:
-                return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
-            case LE:
-                return Long.compareUnsigned(a, b) <= 0 ? 1 : 0;
-            case GT:
-                return Long.compareUnsigned(a, b) > 0 ? 1 : 0;
-            case GE:
-                return Long.compareUnsigned(a, b) >= 0 ? 1 : 0;
-            case EQ:
-                return a == b ? 1 : 0;
-            case NE:
-                return a != b ? 1 : 0;
-            case LOGICAL_AND:
-                return a != 0 && b != 0 ? 1 : 0;
-            case LOGICAL_OR:
-                return a != 0 || b != 0 ? 1 : 0;
+                return b > 0 && (a >>> (64 - b)) != 0 ? "left shift overflows 64 bits" : null;
             default:
-                throw new IllegalStateException(op.name());
+                return null;
         }
     }
 
-    private static long unsignedMultiply(long a, long b) {
-        if (a == 0 || b == 0) {
-            return 0;
-        }
-        long high = Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
-        if (high != 0) {
-            throw new ArithmeticException("multiplication overflows 64 bits");
-        }
-        return a * b;
-    }
-
-    /** One built-in function with the language's semantics. */
+    /** One built-in function with the language's semantics, checked as {@link #binary} is. */
     public static long builtin(Builtin.Function function, long[] args) {
+        String error = builtinError(function, args);
+        if (error != null) {
+            throw new ArithmeticException(error);
+        }
+        return TotalOps.builtin(function, args);
+    }
+
+    private static String builtinError(Builtin.Function function, long[] args) {
         switch (function) {
-            case BIT:
-                return Long.compareUnsigned(args[1], 63) > 0 ? 0 : (args[0] >>> args[1]) & 1;
             case BITS:
-                return bits(args[0], args[1], args[2]);
+                return rangeError(args[1], args[2]);
             case MASK:
-                return mask(args[0], args[1]);
-            case LOG2:
-                return args[0] == 0 ? 0 : 63 - Long.numberOfLeadingZeros(args[0]);
-            case MIN:
-                return Long.compareUnsigned(args[0], args[1]) <= 0 ? args[0] : args[1];
-            case MAX:
-                return Long.compareUnsigned(args[0], args[1]) >= 0 ? args[0] : args[1];
+                return rangeError(args[0], args[1]);
             case ALIGN_DOWN:
-                return args[0] & -powerOfTwo(args[1]);
+                return powerOfTwoError(args[1]);
             case ALIGN_UP:
-                long alignment = powerOfTwo(args[1]);
-                long up = args[0] + alignment - 1;
-                if (Long.compareUnsigned(up, args[0]) < 0) {
-                    throw new ArithmeticException("align_up overflows 64 bits");
+                String notPowerOfTwo = powerOfTwoError(args[1]);
+                if (notPowerOfTwo != null) {
+                    return notPowerOfTwo;
                 }
-                return up & -alignment;
+                return Long.compareUnsigned(args[0] + args[1] - 1, args[0]) < 0 ? "align_up overflows 64 bits" : null;
             default:
-                throw new IllegalStateException(function.name());
+                return null;
         }
     }
 
-    private static long powerOfTwo(long value) {
-        if (value == 0 || Long.bitCount(value) != 1) {
-            throw new ArithmeticException("alignment " + Long.toUnsignedString(value) + " is not a power of two");
-        }
-        return value;
+    private static String powerOfTwoError(long value) {
+        return value == 0 || Long.bitCount(value) != 1
+                ? "alignment " + Long.toUnsignedString(value) + " is not a power of two" : null;
     }
 
-    private static long bits(long value, long high, long low) {
-        return (value & mask(high, low)) >>> low;
-    }
-
-    private static long mask(long high, long low) {
-        if (Long.compareUnsigned(high, 63) > 0 || Long.compareUnsigned(low, high) > 0) {
-            throw new ArithmeticException("bit range " + high + ":" + low + " is not within 63:0");
-        }
-        long width = high - low + 1;
-        long ones = width == 64 ? -1L : (1L << width) - 1;
-        return ones << low;
+    private static String rangeError(long high, long low) {
+        return Long.compareUnsigned(high, 63) > 0 || Long.compareUnsigned(low, high) > 0
+                ? "bit range " + high + ":" + low + " is not within 63:0" : null;
     }
 
     /** The expression as source text, with only the parentheses precedence needs. */

@@ -20,6 +20,7 @@ import org.iommuc.dsl.model.Format;
 import org.iommuc.dsl.model.Num;
 import org.iommuc.dsl.model.RegRead;
 import org.iommuc.dsl.model.Register;
+import org.iommuc.dsl.model.TotalOps;
 import org.iommuc.dsl.model.Unary;
 import org.iommuc.dsl.model.Var;
 import org.iommuc.dsl.model.VarRef;
@@ -46,8 +47,29 @@ public final class Evaluator {
         }
     }
 
+    private static final Evaluator CONSTANTS = new Evaluator();
+
+    private static final Env NO_ENV = new Env() {
+        @Override
+        public long register(String name, long index) {
+            throw new IllegalArgumentException("a constant expression reads no register");
+        }
+
+        @Override
+        public long variable(String name, Var kind) {
+            throw new IllegalArgumentException("a constant expression reads no variable");
+        }
+    };
+
     private final Map<String, Register> registers = new HashMap<>();
     private final Map<String, EntryCodec> codecs = new HashMap<>();
+
+    private Evaluator() {}
+
+    /** The value of a constant expression with run-time (total) arithmetic, where nothing can fail. */
+    public static long constant(Expr expr) {
+        return CONSTANTS.eval(expr, NO_ENV);
+    }
 
     public Evaluator(Description description) {
         for (Register r : description.registers()) {

@@ -7,8 +7,6 @@ import org.iommuc.dsl.model.Binary;
 import org.iommuc.dsl.model.BinaryOp;
 import org.iommuc.dsl.model.Builtin;
 import org.iommuc.dsl.model.Conditional;
-import org.iommuc.dsl.model.ConstRef;
-import org.iommuc.dsl.model.EnumRef;
 import org.iommuc.dsl.model.EntryFieldRef;
 import org.iommuc.dsl.model.Expr;
 import org.iommuc.dsl.model.Exprs;
@@ -27,7 +25,7 @@ public final class Folding {
 
     public static Expr fold(Expr expr, Map<String, Long> entryFields) {
         Expr folded = substitute(expr, entryFields);
-        return constant(folded) ? new Num(TotalEval.eval(folded), Num.Unit.NONE, expr.span()) : folded;
+        return constant(folded) ? new Num(Evaluator.constant(folded), Num.Unit.NONE, expr.span()) : folded;
     }
 
     private static boolean constant(Expr e) {
@@ -47,7 +45,7 @@ public final class Folding {
         if (e instanceof Conditional c) {
             Expr condition = substitute(c.condition(), fields);
             if (constant(condition)) {
-                return substitute(TotalEval.eval(condition) != 0 ? c.then() : c.otherwise(), fields);
+                return substitute(Evaluator.constant(condition) != 0 ? c.then() : c.otherwise(), fields);
             }
             return new Conditional(condition, substitute(c.then(), fields), substitute(c.otherwise(), fields), c.span());
         }
@@ -70,47 +68,17 @@ public final class Folding {
         if (b.op() == BinaryOp.LOGICAL_AND && isValue(left, 0)) {
             return left;
         }
-        if (b.op() == BinaryOp.LOGICAL_OR && constant(left) && TotalEval.eval(left) != 0) {
+        if (b.op() == BinaryOp.LOGICAL_OR && constant(left) && Evaluator.constant(left) != 0) {
             return new Num(1, Num.Unit.NONE, b.span());
         }
         return foldIfConstant(new Binary(b.op(), left, right, b.span()));
     }
 
     private static boolean isValue(Expr e, long value) {
-        return constant(e) && TotalEval.eval(e) == value;
+        return constant(e) && Evaluator.constant(e) == value;
     }
 
     private static Expr foldIfConstant(Expr e) {
-        return constant(e) ? new Num(TotalEval.eval(e), Num.Unit.NONE, e.span()) : e;
-    }
-
-    /** Evaluates an expression known to be constant, with run-time (total) arithmetic. */
-    private static final class TotalEval {
-        static long eval(Expr e) {
-            if (e instanceof Num n) {
-                return n.value();
-            }
-            if (e instanceof ConstRef c) {
-                return c.value();
-            }
-            if (e instanceof EnumRef r) {
-                return r.value();
-            }
-            if (e instanceof Unary u) {
-                return TotalOps.unary(u.op(), eval(u.operand()));
-            }
-            if (e instanceof Binary b) {
-                return TotalOps.binary(b.op(), eval(b.left()), eval(b.right()));
-            }
-            if (e instanceof Conditional c) {
-                return eval(c.condition()) != 0 ? eval(c.then()) : eval(c.otherwise());
-            }
-            Builtin b = (Builtin) e;
-            long[] args = new long[b.args().size()];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = eval(b.args().get(i));
-            }
-            return TotalOps.builtin(b.function(), args);
-        }
+        return constant(e) ? new Num(Evaluator.constant(e), Num.Unit.NONE, e.span()) : e;
     }
 }

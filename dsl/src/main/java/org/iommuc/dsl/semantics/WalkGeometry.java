@@ -8,6 +8,7 @@ import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.EntryKind;
 import org.iommuc.dsl.model.Level;
 import org.iommuc.dsl.model.Setting;
+import org.iommuc.dsl.model.TotalOps;
 
 /** How an IOVA splits into level indices and a page offset. */
 public final class WalkGeometry {

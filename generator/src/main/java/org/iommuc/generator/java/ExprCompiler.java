@@ -26,7 +26,7 @@ import org.iommuc.dsl.model.Register;
 import org.iommuc.dsl.model.Unary;
 import org.iommuc.dsl.model.Var;
 import org.iommuc.dsl.model.VarRef;
-import org.iommuc.dsl.semantics.TotalOps;
+import org.iommuc.dsl.model.TotalOps;
 
 /**
  * Compiles hardware-side expressions of a description to Java expressions with the language's

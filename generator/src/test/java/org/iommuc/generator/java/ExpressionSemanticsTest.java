@@ -14,7 +14,7 @@ import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Register;
 import org.iommuc.dsl.model.Var;
 import org.iommuc.dsl.semantics.Evaluator;
-import org.iommuc.dsl.semantics.TotalOps;
+import org.iommuc.dsl.model.TotalOps;
 import org.iommuc.runtime.IommuEngine;
 import org.iommuc.runtime.Ops;
 import org.junit.jupiter.api.Test;

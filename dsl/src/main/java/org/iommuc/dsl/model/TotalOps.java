@@ -1,8 +1,5 @@
-package org.iommuc.dsl.semantics;
+package org.iommuc.dsl.model;
 
-import org.iommuc.dsl.model.BinaryOp;
-import org.iommuc.dsl.model.Builtin;
-import org.iommuc.dsl.model.UnaryOp;
 
 /**
  * The language's run-time arithmetic: unsigned 64-bit and total. Where constant evaluation
