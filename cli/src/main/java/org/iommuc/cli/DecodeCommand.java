@@ -1,13 +1,13 @@
 package org.iommuc.cli;
 
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.iommuc.dsl.model.AllowRule;
+import org.iommuc.dsl.model.BitRange;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Direction;
 import org.iommuc.dsl.model.EntryField;
@@ -18,23 +18,15 @@ import org.iommuc.dsl.model.Num;
 import org.iommuc.dsl.semantics.EntryCodec;
 import org.iommuc.dsl.semantics.Folding;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code iommuc decode FILE FORMAT VALUE}: what an entry from a fault dump means. */
 @Command(mixinStandardHelpOptions = true, name = "decode",
         description = {"Decode a page-table entry: every field by name, the output address, the permissions the "
                 + "hardware grants, and whether the entry is valid.",
             "With --batch, reads requests 'FORMAT VALUE' from stdin, one per line, and prints one line each."})
-final class DecodeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The description (.iommu).")
-    Path file;
+final class DecodeCommand extends DescriptionCommand {
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "FORMAT", description = "Entry format, e.g. pte.")
     String format;
@@ -45,42 +37,25 @@ final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (one object per line with --batch).")
     boolean json;
 
-    @Option(names = "--iommu", paramLabel = "NAME", description = "Which iommu of FILE (default: the last).")
-    String iommu;
-
     @Option(names = "--batch", description = "Read one request per line from stdin.")
     boolean batch;
 
     @Override
-    public Integer call() {
-        var err = spec.commandLine().getErr();
-        var out = spec.commandLine().getOut();
-        try {
-            Optional<Description> loaded = Loaded.load(file, iommu, err);
-            if (loaded.isEmpty()) {
-                return Main.ERRORS;
-            }
-            Description d = loaded.get();
-            if (batch) {
-                if (format != null) {
-                    throw new Loaded.Failure("--batch takes its requests from stdin, not from the command line");
-                }
-                return Batch.run(System.in, out, json, words -> decodeLine(d, words));
-            }
-            if (format == null || value == null) {
-                throw new Loaded.Failure("usage: iommuc decode FILE FORMAT VALUE (formats: "
-                        + EncodeCommand.formatNames(d) + ")");
-            }
-            Decoded decoded = decode(d, format, value);
-            out.println(json ? decoded.json() : decoded.text());
-            if (decoded.entry().reservedBits() != 0) {
-                throw new Loaded.Failure(decoded.reservedMessage());
-            }
-            return Main.OK;
-        } catch (Loaded.Failure e) {
-            err.println("iommuc: error: " + e.getMessage());
-            return Main.ERRORS;
+    int run(Description d, PrintWriter out) throws Loaded.Failure {
+        if (batch) {
+            batchTakesNoRequest(format);
+            return Batch.run(System.in, out, json, words -> decodeLine(d, words));
         }
+        if (format == null || value == null) {
+            throw new Loaded.Failure("usage: iommuc decode FILE FORMAT VALUE (formats: "
+                    + EncodeCommand.formatNames(d) + ")");
+        }
+        Decoded decoded = decode(d, format, value);
+        out.println(json ? decoded.json() : decoded.text());
+        if (decoded.entry().reservedBits() != 0) {
+            throw new Loaded.Failure(decoded.reservedMessage());
+        }
+        return Main.OK;
     }
 
     private String decodeLine(Description d, List<String> words) throws Loaded.Failure {
@@ -113,7 +88,7 @@ final class DecodeCommand implements Callable<Integer> {
         }
 
         String reservedMessage() {
-            return Numbers.hex(entry.value(), codec.width()) + " sets reserved bits " + bitList(entry.reservedBits())
+            return Numbers.hex(entry.value(), codec.width()) + " sets reserved bits " + BitRange.ranges(entry.reservedBits())
                     + " of " + formatName() + " (" + Numbers.hex(entry.reservedBits()) + ")";
         }
 
@@ -245,24 +220,6 @@ final class DecodeCommand implements Callable<Integer> {
 
         private static String pad(String s, int width) {
             return s + " ".repeat(Math.max(0, width - s.length()));
-        }
-
-        static String bitList(long mask) {
-            List<String> ranges = new ArrayList<>();
-            int bit = 63;
-            while (bit >= 0) {
-                if ((mask >>> bit & 1) == 0) {
-                    bit--;
-                    continue;
-                }
-                int high = bit;
-                while (bit >= 0 && (mask >>> bit & 1) == 1) {
-                    bit--;
-                }
-                int low = bit + 1;
-                ranges.add(high == low ? Integer.toString(high) : high + ":" + low);
-            }
-            return String.join(", ", ranges);
         }
     }
 

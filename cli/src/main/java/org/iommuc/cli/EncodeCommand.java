@@ -1,13 +1,12 @@
 package org.iommuc.cli;
 
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Direction;
 import org.iommuc.dsl.model.EntryField;
@@ -16,10 +15,8 @@ import org.iommuc.dsl.model.Format;
 import org.iommuc.dsl.semantics.CodecException;
 import org.iommuc.dsl.semantics.EntryCodec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code iommuc encode FILE FORMAT [--oa ADDR] [--prot r|w|rw|none] [FIELD=VALUE...]}: the entry
@@ -29,13 +26,7 @@ import picocli.CommandLine.Spec;
         description = {"Encode a page-table entry as the driver's mk-function builds it from a physical address "
                 + "and IOMMU_READ/IOMMU_WRITE. Prints the entry in hex.",
             "With --batch, reads requests 'FORMAT [--oa ADDR] [--prot P] [FIELD=VALUE...]' from stdin, one per line."})
-final class EncodeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The description (.iommu).")
-    Path file;
+final class EncodeCommand extends DescriptionCommand {
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "FORMAT", description = "Entry format, e.g. pte.")
     String format;
@@ -50,37 +41,20 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--prot", paramLabel = "PROT", description = "r, w, rw or none (default none).")
     String prot;
 
-    @Option(names = "--iommu", paramLabel = "NAME", description = "Which iommu of FILE (default: the last).")
-    String iommu;
-
     @Option(names = "--batch", description = "Read one request per line from stdin.")
     boolean batch;
 
     @Override
-    public Integer call() {
-        var err = spec.commandLine().getErr();
-        var out = spec.commandLine().getOut();
-        try {
-            Optional<Description> loaded = Loaded.load(file, iommu, err);
-            if (loaded.isEmpty()) {
-                return Main.ERRORS;
-            }
-            Description d = loaded.get();
-            if (batch) {
-                if (format != null) {
-                    throw new Loaded.Failure("--batch takes its requests from stdin, not from the command line");
-                }
-                return Batch.run(System.in, out, false, words -> encodeLine(d, words));
-            }
-            if (format == null) {
-                throw new Loaded.Failure("missing FORMAT (the description's formats: " + formatNames(d) + ")");
-            }
-            out.println(encode(d, format, oa, prot, fields));
-            return Main.OK;
-        } catch (Loaded.Failure e) {
-            err.println("iommuc: error: " + e.getMessage());
-            return Main.ERRORS;
+    int run(Description d, PrintWriter out) throws Loaded.Failure {
+        if (batch) {
+            batchTakesNoRequest(format);
+            return Batch.run(System.in, out, false, words -> encodeLine(d, words));
         }
+        if (format == null) {
+            throw new Loaded.Failure("missing FORMAT (the description's formats: " + formatNames(d) + ")");
+        }
+        out.println(encode(d, format, oa, prot, fields));
+        return Main.OK;
     }
 
     private static String encodeLine(Description d, List<String> words) throws Loaded.Failure {

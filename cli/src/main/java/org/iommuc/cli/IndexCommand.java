@@ -1,27 +1,17 @@
 package org.iommuc.cli;
 
-import java.nio.file.Path;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Exprs;
 import org.iommuc.dsl.semantics.WalkGeometry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code iommuc index FILE IOVA}: the table index at every level and the page offset. */
 @Command(mixinStandardHelpOptions = true, name = "index", description = "Print the per-level table indices and the page offset of an IOVA.")
-final class IndexCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The description (.iommu).")
-    Path file;
+final class IndexCommand extends DescriptionCommand {
 
     @Parameters(index = "1", paramLabel = "IOVA", description = "The input address, e.g. 0xdeadbeef.")
     String iova;
@@ -29,31 +19,16 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Option(names = "--iommu", paramLabel = "NAME", description = "Which iommu of FILE (default: the last).")
-    String iommu;
-
     @Override
-    public Integer call() {
-        var err = spec.commandLine().getErr();
-        var out = spec.commandLine().getOut();
-        try {
-            Optional<Description> loaded = Loaded.load(file, iommu, err);
-            if (loaded.isEmpty()) {
-                return Main.ERRORS;
-            }
-            Description d = loaded.get();
-            long address = EncodeCommand.number(iova, "IOVA");
-            int bits = d.iovaBitsValue();
-            if (bits < 64 && (address >>> bits) != 0) {
-                throw new Loaded.Failure("IOVA " + Numbers.hex(address) + " is beyond the " + bits + "-bit IOVA of "
-                        + d.name().text());
-            }
-            out.println(json ? json(d, address) : text(d, address));
-            return Main.OK;
-        } catch (Loaded.Failure e) {
-            err.println("iommuc: error: " + e.getMessage());
-            return Main.ERRORS;
+    int run(Description d, PrintWriter out) throws Loaded.Failure {
+        long address = EncodeCommand.number(iova, "IOVA");
+        int bits = d.iovaBitsValue();
+        if (bits < 64 && (address >>> bits) != 0) {
+            throw new Loaded.Failure("IOVA " + Numbers.hex(address) + " is beyond the " + bits + "-bit IOVA of "
+                    + d.name().text());
         }
+        out.println(json ? json(d, address) : text(d, address));
+        return Main.OK;
     }
 
     private static String text(Description d, long iova) {

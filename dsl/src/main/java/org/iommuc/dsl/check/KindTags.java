@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.iommuc.dsl.diag.Code;
 import org.iommuc.dsl.diag.Diagnostics;
 import org.iommuc.dsl.diag.Note;
+import org.iommuc.dsl.model.BitRange;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.EntryField;
 import org.iommuc.dsl.model.EntryKind;
@@ -105,20 +106,6 @@ final class KindTags implements Check {
 
     /** "bits 1:0" or "bits 3, 1:0" for a mask. */
     static String bitsOf(long mask) {
-        StringBuilder out = new StringBuilder();
-        int bit = 63;
-        while (bit >= 0) {
-            if ((mask >>> bit & 1) == 0) {
-                bit--;
-                continue;
-            }
-            int high = bit;
-            while (bit >= 0 && (mask >>> bit & 1) != 0) {
-                bit--;
-            }
-            int low = bit + 1;
-            out.append(out.length() == 0 ? "" : ", ").append(high == low ? String.valueOf(high) : high + ":" + low);
-        }
-        return (Long.bitCount(mask) == 1 ? "bit " : "bits ") + out;
+        return (Long.bitCount(mask) == 1 ? "bit " : "bits ") + BitRange.ranges(mask);
     }
 }

@@ -26,6 +26,25 @@ public record BitRange(int high, int low, Span span) {
         return bit >= low && bit <= high;
     }
 
+    /** The set bits of a mask as ranges, highest first: {@code "11:9"}, {@code "3, 1:0"}. */
+    public static String ranges(long mask) {
+        StringBuilder out = new StringBuilder();
+        int bit = 63;
+        while (bit >= 0) {
+            if ((mask >>> bit & 1) == 0) {
+                bit--;
+                continue;
+            }
+            int high = bit;
+            while (bit >= 0 && (mask >>> bit & 1) != 0) {
+                bit--;
+            }
+            int low = bit + 1;
+            out.append(out.length() == 0 ? "" : ", ").append(high == low ? String.valueOf(high) : high + ":" + low);
+        }
+        return out.toString();
+    }
+
     @Override
     public String toString() {
         return high == low ? String.valueOf(high) : high + ":" + low;
