@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.iommuc.generator.AtomicFiles;
 import org.iommuc.dsl.diag.Code;
 import org.iommuc.dsl.diag.DiagnosticRenderer;
 import org.iommuc.dsl.diag.Diagnostics;

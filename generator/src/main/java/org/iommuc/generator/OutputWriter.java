@@ -26,6 +26,8 @@ import java.util.List;
  */
 public final class OutputWriter {
 
+    private static final AtomicFiles ATOMIC = new AtomicFiles();
+
     /** A file the writer refused, with the reason. */
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
@@ -160,37 +162,8 @@ public final class OutputWriter {
     }
 
     /** The replaced file's permissions, or rw-r--r-- for a new one (a temporary file starts as rw-------). */
-    private static void setPermissions(Path temporary, Path target) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
-        if (view == null) {
-            return;
-        }
-        PosixFileAttributeView old = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-        view.setPermissions(Files.exists(target) ? old.readAttributes().permissions()
-                : PosixFilePermissions.fromString("rw-r--r--"));
-    }
-
     /** Temporary file in the same folder, forced to disk, then moved over the target. */
     private static void replace(Path target, byte[] content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            setPermissions(temporary, target);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        ATOMIC.write(target, content);
     }
 }

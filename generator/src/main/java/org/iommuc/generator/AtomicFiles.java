@@ -1,4 +1,4 @@
-package org.iommuc.cli;
+package org.iommuc.generator;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,32 +8,40 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Replaces a file's content all at once: the new content goes to a temporary file in the same
- * directory, takes the old file's permissions, reaches the disk, and is then moved over the old
- * file atomically. On any failure the old file is untouched and the temporary file removed. A
- * symbolic link is followed: the file it points at is replaced, the link stays.
+ * Writes a file's content all at once, for the formatter's rewrites and the generators' output:
+ * the new content goes to a temporary file in the same directory, takes the old file's
+ * permissions ({@code rw-r--r--} for a new file), reaches the disk, and is then moved over the
+ * old file atomically. On any failure the old file is untouched and the temporary file removed.
+ * A symbolic link is followed: the file it points at is replaced, the link stays.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** The last step, a seam for tests that need it to fail. */
-    interface Mover {
+    public interface Mover {
         void move(Path from, Path to) throws IOException;
     }
 
     private final Mover mover;
 
-    AtomicFiles() {
+    public AtomicFiles() {
         this((from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
     }
 
-    AtomicFiles(Mover mover) {
+    public AtomicFiles(Mover mover) {
         this.mover = mover;
     }
 
-    void replace(Path file, byte[] content) throws IOException {
-        Path target = file.toRealPath();
+    /** Replaces the content of an existing file (a missing file is an error, never created). */
+    public void replace(Path file, byte[] content) throws IOException {
+        write(file.toRealPath(), content);
+    }
+
+    /** Writes a file, creating it or replacing its content. */
+    public void write(Path file, byte[] content) throws IOException {
+        Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
         Path directory = target.getParent();
         Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
         try {
@@ -57,10 +65,12 @@ final class AtomicFiles {
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {
-        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
         PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (source != null && target != null) {
-            target.setPermissions(source.readAttributes().permissions());
+        if (target == null) {
+            return;
         }
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        target.setPermissions(Files.exists(from) && source != null ? source.readAttributes().permissions()
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 }

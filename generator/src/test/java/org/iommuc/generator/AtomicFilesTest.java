@@ -1,4 +1,4 @@
-package org.iommuc.cli;
+package org.iommuc.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
