@@ -34,7 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       {@value #PAGES} translations, outside the timing, so every translation misses and walks
  *       both levels and fills the TLB.</li>
  *   <li>{@link #walkMemoryReads}: the two reads one walk makes ({@link SystemMemory#deviceRead} of
- *       the same DTE and PTE addresses), with nothing else: the floor a walk is compared with.</li>
+ *       the same DTE and PTE addresses), with nothing else, each pair free to overlap.</li>
+ *   <li>{@link #walkMemoryReadsDependent}: the same reads, each PTE read waiting for its DTE read
+ *       as a walk's does: the floor a walk is compared with.</li>
  *   <li>{@link #randomOperations}: the differential test's workload, {@value #OPERATIONS} of
  *       sim's seeded random operations (MMIO writes and reads that run the behaviour rules, DMA,
  *       page-table writes with and without cleaning, power) on a fresh model: the "same
@@ -73,6 +75,8 @@ public class ModelBenchmark {
         final long[] iovas = new long[PAGES];
         final long[] dteAddresses = new long[PAGES];
         final long[] pteAddresses = new long[PAGES];
+        /** Always 0, and not final: {@link #walkMemoryReadsDependent} chains its reads with it. */
+        long zero;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -187,6 +191,26 @@ public class ModelBenchmark {
         }
         for (long iova : rockchip.iovas) {
             blackhole.consume(m.translate(0, iova, false));
+        }
+    }
+
+    /**
+     * The two reads of each walk as {@link #walkMemoryReads} does them, but each PTE read waits
+     * for its DTE read, as in a walk (whose PTE address comes from the DTE): the address is
+     * {@code pte + (dte & zero)} with {@code zero} a field the compiler cannot fold, so the CPU
+     * cannot start a PTE read before its DTE value arrives. Nothing of the walk's decoding is
+     * done; the dependency costs one AND and one ADD.
+     */
+    @Benchmark
+    @OperationsPerInvocation(PAGES)
+    public void walkMemoryReadsDependent(Rockchip rockchip, Blackhole blackhole) {
+        SystemMemory mem = rockchip.memory;
+        long[] dtes = rockchip.dteAddresses;
+        long[] ptes = rockchip.pteAddresses;
+        long zero = rockchip.zero;
+        for (int i = 0; i < PAGES; i++) {
+            long dte = mem.deviceRead(dtes[i], 4);
+            blackhole.consume(mem.deviceRead(ptes[i] + (dte & zero), 4));
         }
     }
 

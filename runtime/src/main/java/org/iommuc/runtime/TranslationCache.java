@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>Strict mode (capacity 0) keeps every entry until an invalidation removes it, so a missing
  * invalidation is a deterministic bug. With a capacity, the least recently used entry is
- * evicted. An entry lives in four consecutive longs (key, address, entry, packed kind, level,
+ * evicted (in constant time: the entries are kept on a list in order of use). An entry lives in four consecutive longs (key, address, entry, packed kind, level,
  * shift, master and flags), so a lookup or a fill touches one cache line and allocates nothing.
  */
 public final class TranslationCache {
@@ -24,13 +24,19 @@ public final class TranslationCache {
     private final LongIndexMap index = new LongIndexMap(64);
     /** Per slot: key, address, entry, meta. */
     private long[] data = new long[64 * STRIDE];
-    /** Per slot, in LRU mode only: when it was last used. */
-    private long[] lastUse;
+    /**
+     * In LRU mode only: per slot, the previous (more recently used) and next (less recently
+     * used) slot of the list of entries in order of use, -1 at either end; null when strict.
+     */
+    private int[] newer;
+    private int[] older;
+    /** The most and the least recently used slots, -1 when the list is empty. */
+    private int newest = -1;
+    private int oldest = -1;
     private int[] freeSlots = new int[64];
     private int freeCount;
     private int highWater;
     private int size;
-    private long clock;
     /** Bit s set when an entry of block size 2^s may be cached (cleared only by invalidateAll). */
     private long shiftsPresent;
     private long mastersPresent;
@@ -41,7 +47,10 @@ public final class TranslationCache {
             throw new IllegalArgumentException("capacity " + capacity);
         }
         this.capacity = capacity;
-        this.lastUse = capacity > 0 ? new long[64] : null;
+        if (capacity > 0) {
+            this.newer = new int[64];
+            this.older = new int[64];
+        }
     }
 
     public int size() {
@@ -58,8 +67,8 @@ public final class TranslationCache {
             return -1;
         }
         int slot = index.get(key(master, iova, shift));
-        if (slot >= 0 && lastUse != null) {
-            lastUse[slot] = ++clock;
+        if (slot >= 0 && newer != null) {
+            touch(slot);
         }
         return slot;
     }
@@ -68,17 +77,19 @@ public final class TranslationCache {
     public int fill(int master, long iova, int shift, long address, long entry, int kind, int level, boolean isNegative) {
         long key = key(master, iova, shift);
         int slot;
-        if (lastUse != null) {
+        if (newer != null) {
             slot = index.get(key);
             if (slot < 0) {
                 if (size >= capacity) {
-                    evictLeastRecentlyUsed();
+                    removeSlot(oldest);
                 }
                 slot = allocate();
                 index.put(key, slot);
                 size++;
+                pushNewest(slot);
+            } else {
+                touch(slot);
             }
-            lastUse[slot] = ++clock;
         } else {
             int candidate = nextFreeSlot();
             int existing = index.putIfAbsent(key, candidate);
@@ -142,6 +153,8 @@ public final class TranslationCache {
         freeCount = 0;
         highWater = 0;
         size = 0;
+        newest = -1;
+        oldest = -1;
         shiftsPresent = 0;
         mastersPresent = 0;
         return removed;
@@ -227,6 +240,9 @@ public final class TranslationCache {
     private void removeSlot(int slot) {
         index.remove(data[slot * STRIDE]);
         data[slot * STRIDE + 3] = 0;
+        if (newer != null) {
+            unlink(slot);
+        }
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         }
@@ -234,15 +250,37 @@ public final class TranslationCache {
         size--;
     }
 
-    private void evictLeastRecentlyUsed() {
-        int victim = -1;
-        for (int slot = 0; slot < highWater; slot++) {
-            if (used(slot) && (victim < 0 || lastUse[slot] < lastUse[victim])) {
-                victim = slot;
-            }
+    /** Makes a listed slot the most recently used. */
+    private void touch(int slot) {
+        if (slot != newest) {
+            unlink(slot);
+            pushNewest(slot);
         }
-        if (victim >= 0) {
-            removeSlot(victim);
+    }
+
+    private void pushNewest(int slot) {
+        newer[slot] = -1;
+        older[slot] = newest;
+        if (newest >= 0) {
+            newer[newest] = slot;
+        } else {
+            oldest = slot;
+        }
+        newest = slot;
+    }
+
+    private void unlink(int slot) {
+        int n = newer[slot];
+        int o = older[slot];
+        if (n >= 0) {
+            older[n] = o;
+        } else {
+            newest = o;
+        }
+        if (o >= 0) {
+            newer[o] = n;
+        } else {
+            oldest = n;
         }
     }
 
@@ -257,8 +295,9 @@ public final class TranslationCache {
         }
         if (highWater * STRIDE == data.length) {
             data = Arrays.copyOf(data, data.length * 2);
-            if (lastUse != null) {
-                lastUse = Arrays.copyOf(lastUse, lastUse.length * 2);
+            if (newer != null) {
+                newer = Arrays.copyOf(newer, newer.length * 2);
+                older = Arrays.copyOf(older, older.length * 2);
             }
         }
         return highWater++;

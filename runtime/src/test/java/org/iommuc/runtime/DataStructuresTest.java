@@ -3,6 +3,8 @@ package org.iommuc.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -111,5 +113,73 @@ class DataStructuresTest {
         cache.fill(0, 0x4000, 12, 0, 0, 0, 1, false);
         assertThat(cache.invalidateMasked(0x3000, 0xFFFF_F000L)).isEqualTo(1);
         assertThat(cache.base(cache.lookup(0, 0x4ABC, 12))).isEqualTo(0x4000);
+    }
+
+    /**
+     * A bounded cache keeps exactly what an access-ordered LinkedHashMap of the same capacity
+     * keeps (evicting the least recently used entry, a lookup that hits counting as a use),
+     * through lookups, fills, refills and every kind of invalidation.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void boundedCacheEvictsTheLeastRecentlyUsedEntry(long seed) {
+        Random random = new Random(seed);
+        int capacity = 1 + random.nextInt(40);
+        TranslationCache cache = new TranslationCache(capacity);
+        Map<Long, Long> reference = new LinkedHashMap<>(16, 0.75f, true);
+        for (int i = 0; i < 20_000; i++) {
+            int master = random.nextInt(3);
+            long page = random.nextInt(120);
+            long iova = page << 12 | random.nextInt(0x1000);
+            long key = page * 4 + master;
+            switch (random.nextInt(10)) {
+                case 0, 1, 2, 3 -> {
+                    int slot = cache.lookup(master, iova, 12);
+                    Long expected = reference.get(key);
+                    assertThat(slot >= 0).as("step %d: lookup of page %d master %d", i, page, master)
+                            .isEqualTo(expected != null);
+                    if (slot >= 0) {
+                        assertThat(cache.address(slot)).isEqualTo(expected);
+                    }
+                }
+                case 4, 5, 6, 7 -> {
+                    long address = random.nextLong() & 0xFF_FFFF_F000L;
+                    cache.fill(master, iova, 12, address, 0, 0, 1, false);
+                    reference.put(key, address);
+                    if (reference.size() > capacity) {
+                        Iterator<Long> eldest = reference.keySet().iterator();
+                        eldest.next();
+                        eldest.remove();
+                    }
+                }
+                case 8 -> {
+                    assertThat(cache.invalidatePage(iova)).isEqualTo(removeIf(reference, k -> k / 4 == page));
+                }
+                default -> {
+                    switch (random.nextInt(3)) {
+                        case 0 -> assertThat(cache.invalidateMaster(master))
+                                .isEqualTo(removeIf(reference, k -> k % 4 == master));
+                        case 1 -> {
+                            long last = page + random.nextInt(8);
+                            assertThat(cache.invalidateRange(page << 12, (last << 12) + 0xFFF))
+                                    .isEqualTo(removeIf(reference, k -> k / 4 >= page && k / 4 <= last));
+                        }
+                        default -> {
+                            if (random.nextInt(20) == 0) {
+                                assertThat(cache.invalidateAll()).isEqualTo(reference.size());
+                                reference.clear();
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(cache.size()).as("step %d", i).isEqualTo(reference.size());
+        }
+    }
+
+    private static int removeIf(Map<Long, Long> map, java.util.function.LongPredicate remove) {
+        int before = map.size();
+        map.keySet().removeIf(k -> remove.test(k));
+        return before - map.size();
     }
 }
