@@ -280,7 +280,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
             return walkLv2(master, iova, write, walkCache().address(cached));
         }
         long address = table + ((iova >>> 20) & 0xFFF) * 4;
-        if (!oaContains(address, 4)) {
+        if (!entryInOa(table, address, 4)) {
             return fault(FaultKind.BUS, LV1_LEVEL, 0);
         }
         long entry = readEntry(LV1_LEVEL, address, 4);
@@ -307,7 +307,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
      */
     private long walkLv2(int master, long iova, boolean write, long table) {
         long address = table + ((iova >>> 12) & 0xFF) * 4;
-        if (!oaContains(address, 4)) {
+        if (!entryInOa(table, address, 4)) {
             return fault(FaultKind.BUS, LV2_LEVEL, 0);
         }
         long entry = readEntry(LV2_LEVEL, address, 4);

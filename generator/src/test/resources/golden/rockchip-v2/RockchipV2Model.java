@@ -284,7 +284,7 @@ public final class RockchipV2Model extends IommuEngine {
      */
     private long walkDt(int master, long iova, boolean write, long table) {
         long address = table + ((iova >>> 22) & 0x3FF) * 4;
-        if (!oaContains(address, 4)) {
+        if (!entryInOa(table, address, 4)) {
             return fault(FaultKind.BUS, DT_LEVEL, 0);
         }
         long entry = readEntry(DT_LEVEL, address, 4);
@@ -306,7 +306,7 @@ public final class RockchipV2Model extends IommuEngine {
      */
     private long walkPt(int master, long iova, boolean write, long table) {
         long address = table + ((iova >>> 12) & 0x3FF) * 4;
-        if (!oaContains(address, 4)) {
+        if (!entryInOa(table, address, 4)) {
             return fault(FaultKind.BUS, PT_LEVEL, 0);
         }
         long entry = readEntry(PT_LEVEL, address, 4);

@@ -74,7 +74,7 @@ class ModelAgreementTest {
                 m -> tables.map(iova, page, 3, true, true),
                 m -> tables.map(readOnly, page + 0x10_0000L, 1, true, false),
                 m -> m.translate(0, iova + 0x123, false),
-                m -> m.translate(1, iova + 0x1456, true),
+                m -> m.translate(0, iova + 0x1456, true),
                 m -> m.translate(0, iova + 0x123, true),
                 // unmap without the zap: a stale hit; then the zap, and a fault that stalls
                 m -> tables.unmap(iova, 1),

@@ -54,11 +54,27 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--package: '" + packageName
                     + "' is not a Java package name (dotted identifiers, no keywords)");
         }
-        Generation.Result result = Generation.run(new Generation.Request(files, null, out, new JavaOptions(packageName)));
+        Generation.Result result = Generation.run(new Generation.Request(files, workingFolderHolding(files), out,
+                new JavaOptions(packageName)));
         for (Generation.Message m : result.messages()) {
             err.print(m.text());
         }
         err.flush();
         return result.succeeded() ? Main.OK : Main.ERRORS;
+    }
+
+    /**
+     * The working folder when it holds every file, so that the headers of generated files (and
+     * the messages) name a description the same way whether it was given by an absolute or a
+     * relative path; else null (files named as given).
+     */
+    private static Path workingFolderHolding(List<Path> files) {
+        Path here = Path.of("").toAbsolutePath().normalize();
+        for (Path f : files) {
+            if (!f.toAbsolutePath().normalize().startsWith(here)) {
+                return null;
+            }
+        }
+        return here;
     }
 }

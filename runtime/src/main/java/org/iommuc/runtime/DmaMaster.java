@@ -9,14 +9,19 @@ package org.iommuc.runtime;
  */
 public final class DmaMaster {
 
-    private static final int PAGE = 4096;
-
     private final IommuModel model;
     private final int id;
+    /** The transaction size: the smallest block the model translates as one (at most 4 KiB). */
+    private final long page;
 
     public DmaMaster(IommuModel model, int id) {
         this.model = model;
         this.id = id;
+        int shift = 12;
+        for (int s : model.config().pageShifts()) {
+            shift = Math.min(shift, s);
+        }
+        this.page = 1L << shift;
     }
 
     public int id() {
@@ -70,7 +75,7 @@ public final class DmaMaster {
         long status = 0;
         while (done < data.length) {
             long address = iova + done;
-            int chunk = (int) Math.min(data.length - done, PAGE - (address & (PAGE - 1)));
+            int chunk = (int) Math.min(data.length - done, page - (address & (page - 1)));
             status = model.translate(id, address, write);
             if (status < 0) {
                 return new Result(status, done, 0);

@@ -17,7 +17,8 @@ package org.iommuc.runtime;
  *   <li><b>MMIO read</b>: the value is the stored one (computed registers ask the model,
  *       write-only ones read 0); the access is traced; read-to-clear bits clear; the
  *       {@code on read} rules run; interrupts are updated.</li>
- *   <li><b>DMA</b>: powered off: blocked. A stalled fault pending, or stall on: held. Bypass:
+ *   <li><b>DMA</b>: from a master id outside {@code 0 .. masters - 1}: a bus error (no such
+ *       master is wired to the IOMMU). Powered off: blocked. A stalled fault pending, or stall on: held. Bypass:
  *       the IOVA is the output address (a bus error beyond the output width). Block: refused.
  *       On: an IOVA outside the aperture is an address fault; then the TLB is looked up for
  *       every page size (a cached empty entry is a translation fault without a walk; a cached
@@ -25,7 +26,7 @@ package org.iommuc.runtime;
  *       ({@link #walk}), filling the caches as its description allows.</li>
  *   <li><b>Fault</b>: the model records it ({@link #recordFault}) and says whether the
  *       transaction stalls (it then waits for {@link #faultResume} or {@link #faultAbort}) or
- *       aborts.</li>
+ *       aborts. A resume while stall is on retries the transaction at stall off.</li>
  *   <li><b>Reset</b> ({@code reset;}): every register to its reset value, the reset
  *       translation state, stall off, caches empty, a stalled fault dropped.</li>
  *   <li><b>Power off</b> (with a {@code power} item): the registers it loses return to reset,
@@ -47,6 +48,7 @@ public abstract class IommuEngine implements IommuModel {
     private final long apertureLast;
     private final boolean tlbByMaster;
     private final boolean walkCacheByMaster;
+    private final int masters;
     /** Register values, one per slot; subclasses read and assign them through {@link #reg}. */
     private final long[] regs;
     private Trace trace = Trace.OFF;
@@ -61,6 +63,8 @@ public abstract class IommuEngine implements IommuModel {
     private int pendingMaster;
     private long pendingIova;
     private boolean pendingWrite;
+    /** A {@code fault resume} came while stalled: the pending transaction is retried at {@code stall off}. */
+    private boolean resumeAfterStall;
 
     private FaultKind faultKind;
     private int faultLevel;
@@ -84,6 +88,7 @@ public abstract class IommuEngine implements IommuModel {
         this.apertureLast = config.apertureLast();
         this.tlbByMaster = config.tlbByMaster();
         this.walkCacheByMaster = config.walkCacheByMaster();
+        this.masters = config.masters();
         this.regs = new long[map.size()];
         this.mode = config.resetTranslation();
         for (int slot = 0; slot < regs.length; slot++) {
@@ -202,6 +207,10 @@ public abstract class IommuEngine implements IommuModel {
 
     @Override
     public final long translate(int master, long iova, boolean write) {
+        if (Integer.compareUnsigned(master, masters) >= 0) {
+            // no such master is wired to this IOMMU: the bus refuses the transaction
+            return outcome(master, iova, write, Outcome.BUS_ERROR, BUS_ERROR);
+        }
         long result = translateOnce(master, iova, write);
         if (result == FAULT) {
             // Only a fault handler changes registers during a translation.
@@ -323,6 +332,16 @@ public abstract class IommuEngine implements IommuModel {
         return Long.compareUnsigned(last, address) >= 0 && Long.compareUnsigned(last, oaLimit) <= 0;
     }
 
+    /**
+     * True when the entry at {@code address} of the table at {@code table} lies in the
+     * output-address width: the table starts inside it, the entry's address did not wrap past
+     * 2^64 from the table's, and the entry's bytes end inside it.
+     */
+    protected final boolean entryInOa(long table, long address, int bytes) {
+        return Long.compareUnsigned(table, oaLimit) <= 0 && Long.compareUnsigned(address, table) >= 0
+                && oaContains(address, bytes);
+    }
+
     /** Reads a page-table entry as the walker sees memory. */
     protected final long readEntry(int level, long address, int bytes) {
         long value = memory.deviceRead(address, bytes);
@@ -401,6 +420,10 @@ public abstract class IommuEngine implements IommuModel {
         if (trace.enabled()) {
             trace.add(new Event.Stall(on));
         }
+        if (!on && resumeAfterStall) {
+            resumeAfterStall = false;
+            retryPending();
+        }
     }
 
     protected final void invalidateTlbAll() {
@@ -460,21 +483,33 @@ public abstract class IommuEngine implements IommuModel {
         mode = config.resetTranslation();
         stalled = false;
         hasPending = false;
+        resumeAfterStall = false;
         updateNormal();
         tlb.invalidateAll();
         walkCache.invalidateAll();
     }
 
-    /** {@code fault resume;}: the stalled transaction is retried. */
+    /**
+     * {@code fault resume;}: the stalled transaction is retried, at once, or when stall is on, at
+     * {@code stall off} (until then it stays pending: a retry now would only be stalled again).
+     */
     protected final void faultResume() {
-        if (!hasPending) {
+        if (!hasPending || resumeAfterStall) {
             return;
         }
-        hasPending = false;
-        updateNormal();
         if (trace.enabled()) {
             trace.add(new Event.FaultDone(true));
         }
+        if (stalled) {
+            resumeAfterStall = true;
+            return;
+        }
+        retryPending();
+    }
+
+    private void retryPending() {
+        hasPending = false;
+        updateNormal();
         translateOnce(pendingMaster, pendingIova, pendingWrite);
     }
 
@@ -484,6 +519,7 @@ public abstract class IommuEngine implements IommuModel {
             return;
         }
         hasPending = false;
+        resumeAfterStall = false;
         updateNormal();
         if (trace.enabled()) {
             trace.add(new Event.FaultDone(false));
@@ -533,6 +569,7 @@ public abstract class IommuEngine implements IommuModel {
             mode = config.resetTranslation();
             stalled = false;
             hasPending = false;
+            resumeAfterStall = false;
         }
         updateNormal();
         updateInterrupts();
@@ -558,6 +595,7 @@ public abstract class IommuEngine implements IommuModel {
 
     @Override
     public final void cpuWrite(long address, int bytes, long value) {
+        PhysicalMemory.checkSize(bytes);
         if (trace.enabled()) {
             trace.add(new Event.CpuWrite(address, bytes, value & PhysicalMemory.ones(bytes)));
         }

@@ -3,7 +3,7 @@ package org.iommuc.runtime;
 /**
  * Sparse physical memory of an output-address width: only the 4 KiB pages ever written cost
  * memory (a 40-bit space costs the pages touched). Reads of unwritten memory give 0. Accesses
- * are little-endian, 1, 2, 4 or 8 bytes; an access outside the address width reads 0 and
+ * are little-endian, 1 to 8 bytes (other sizes are refused with an IllegalArgumentException); an access outside the address width reads 0 and
  * writes nothing (callers check {@link #contains} when that is a fault).
  */
 public final class PhysicalMemory {
@@ -38,6 +38,7 @@ public final class PhysicalMemory {
     }
 
     public long read(long address, int bytes) {
+        checkSize(bytes);
         if (!contains(address, bytes)) {
             return 0;
         }
@@ -58,6 +59,7 @@ public final class PhysicalMemory {
 
     /** Writes {@code bytes} bytes; false (and nothing written) outside the address width. */
     public boolean write(long address, int bytes, long value) {
+        checkSize(bytes);
         if (!contains(address, bytes)) {
             return false;
         }
@@ -109,6 +111,13 @@ public final class PhysicalMemory {
         pages[pageCount] = new long[WORDS_PER_PAGE];
         pageIndex.put(number, pageCount);
         return pageCount++;
+    }
+
+    /** Refuses an access size other than 1 to 8 bytes (a caller's mistake, not a bus event). */
+    static void checkSize(int bytes) {
+        if (bytes < 1 || bytes > 8) {
+            throw new IllegalArgumentException("a memory access is 1 to 8 bytes, not " + bytes);
+        }
     }
 
     static long ones(int bytes) {

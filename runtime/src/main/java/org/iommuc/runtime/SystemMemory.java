@@ -34,6 +34,7 @@ public final class SystemMemory {
 
     /** A CPU write: cached (dirty) when the walker is non-coherent, else straight to memory. */
     public boolean cpuWrite(long address, int bytes, long value) {
+        PhysicalMemory.checkSize(bytes);
         if (!memory.contains(address, bytes)) {
             return false;
         }
@@ -52,6 +53,7 @@ public final class SystemMemory {
 
     /** What the CPU reads: its dirty lines first, then memory. */
     public long cpuRead(long address, int bytes) {
+        PhysicalMemory.checkSize(bytes);
         if (dirtyCount == 0) {
             return memory.read(address, bytes);
         }
@@ -77,7 +79,7 @@ public final class SystemMemory {
         if (dirtyCount == 0) {
             return false;
         }
-        for (long line = address >>> LINE_SHIFT; line <= (address + bytes - 1) >>> LINE_SHIFT; line++) {
+        for (long line = address >>> LINE_SHIFT; line <= lastByte(address, bytes) >>> LINE_SHIFT; line++) {
             if (dirtyIndex.get(line) >= 0) {
                 return true;
             }
@@ -85,13 +87,16 @@ public final class SystemMemory {
         return false;
     }
 
-    /** Writes back the dirty lines overlapping {@code [address, address + length)}. */
+    /**
+     * Writes back the dirty lines overlapping {@code [address, address + length)}; {@code length}
+     * is unsigned, and a range past the top of the 64-bit space ends there.
+     */
     public void clean(long address, long length) {
-        if (dirtyCount == 0 || length <= 0) {
+        if (dirtyCount == 0 || length == 0) {
             return;
         }
         long first = address >>> LINE_SHIFT;
-        long last = (address + length - 1) >>> LINE_SHIFT;
+        long last = lastByte(address, length) >>> LINE_SHIFT;
         if (last - first > dirtyCount) {
             for (int i = dirtyCount - 1; i >= 0; i--) {
                 long line = dirtyLineNumbers[i];
@@ -104,6 +109,12 @@ public final class SystemMemory {
         for (long line = first; line <= last; line++) {
             writeBack(line);
         }
+    }
+
+    /** The last byte of {@code [address, address + length)} (length unsigned, not 0), or the top of the space when it wraps. */
+    private static long lastByte(long address, long length) {
+        long last = address + length - 1;
+        return Long.compareUnsigned(last, address) < 0 ? -1L : last;
     }
 
     /** Number of dirty lines the walker cannot see yet. */

@@ -187,11 +187,15 @@ public final class TranslationCache {
         return removed;
     }
 
-    /** Every entry whose block base matches {@code address} on the bits set in {@code mask}. */
+    /**
+     * Every entry whose block holds an IOVA that matches {@code address} on the bits set in
+     * {@code mask}: the bits below the block size are free, so a 4 MiB block matches a 4 KiB
+     * mask of any page inside it.
+     */
     public int invalidateMasked(long address, long mask) {
         int removed = 0;
         for (int slot = 0; slot < highWater; slot++) {
-            if (used(slot) && ((base(slot) ^ address) & mask) == 0) {
+            if (used(slot) && ((base(slot) ^ address) & mask & blockMask(shift(slot))) == 0) {
                 removeSlot(slot);
                 removed++;
             }
@@ -216,6 +220,11 @@ public final class TranslationCache {
     private static long meta(int kind, int level, int shift, int master, boolean negative) {
         return USED | ((long) (kind + 1) & 0x3FFF_FFFFL) << 32 | ((long) (level + 1) & 0xFFFF) << 16
                 | (long) (master & (MAX_MASTERS - 1)) << 8 | (long) (shift & 0x7F) << 1 | (negative ? NEGATIVE : 0);
+    }
+
+    /** The bits of an IOVA above a block of 2^shift bytes. */
+    private static long blockMask(int shift) {
+        return shift >= 64 ? 0 : -1L << shift;
     }
 
     private boolean used(int slot) {

@@ -224,7 +224,7 @@ final class InterpretedModel extends IommuEngine {
             long index = level.index(iova);
             int bytes = level.entryBytes();
             long address = table + index * bytes;
-            if (!oaContains(address, bytes)) {
+            if (!entryInOa(table, address, bytes)) {
                 return fault(FaultKind.BUS, i, 0);
             }
             long entry = readEntry(i, address, bytes);
@@ -284,7 +284,7 @@ final class InterpretedModel extends IommuEngine {
                 continue;
             }
             long address = table + j * bytes;
-            if (!oaContains(address, bytes)) {
+            if (!entryInOa(table, address, bytes)) {
                 continue;
             }
             long entry = readEntry(i, address, bytes);

@@ -16,7 +16,7 @@ class WalkPermissionsTest {
             iommu perms {
                 iova 32;
                 oa 32;
-                masters 4;
+                masters 6;
                 registers {
                     CTRL        0x00 rw { EN 0; }
                     TTB         0x04 rw;
@@ -87,7 +87,7 @@ class WalkPermissionsTest {
         model.mmioWrite(0x10, 32, 1L << 27);
         assertThat(model.translate(5, 0x30_5000, true)).as("master 5: bit 16 + 10 + 1").isEqualTo(IommuModel.FAULT);
         for (long offset = 0x30; offset < 0x50; offset += 4) {
-            assertThat(model.mmioRead(offset, 32)).as("ERR_*[5] is out of range").isZero();
+            assertThat(model.mmioRead(offset, 32)).as("ERR_*[5] is out of range: the arrays have 4 elements for 6 masters").isZero();
         }
     }
 

@@ -113,19 +113,19 @@ class RockchipV2BaselineTest {
         enabled();
         tables.map(IOVA, PAGE, 2, true, true);
         trace.clear();
-        assertThat(model.translate(3, IOVA + 0x123, false)).isEqualTo(PAGE + 0x123);
-        assertThat(model.translate(3, IOVA + 0x1FFF, true)).isEqualTo(PAGE + 0x1FFF);
-        assertThat(model.translate(3, IOVA + 0x456, true)).isEqualTo(PAGE + 0x456);
+        assertThat(model.translate(0, IOVA + 0x123, false)).isEqualTo(PAGE + 0x123);
+        assertThat(model.translate(0, IOVA + 0x1FFF, true)).isEqualTo(PAGE + 0x1FFF);
+        assertThat(model.translate(0, IOVA + 0x456, true)).isEqualTo(PAGE + 0x456);
         assertThat(events()).isEqualTo("""
                 1: walk level 0 read 0x123456100 = 0x23457101
                 2: walk level 1 read 0x123457000 = 0xCDEF1BA7
                 3: tlb fill m0 0x10000000/4K -> 0xABCDEF1000
-                4: dma m3 read 0x10000123 -> 0xABCDEF1123 (walk)
+                4: dma m0 read 0x10000123 -> 0xABCDEF1123 (walk)
                 5: walk level 0 read 0x123456100 = 0x23457101
                 6: walk level 1 read 0x123457004 = 0xCDEF2BA7
                 7: tlb fill m0 0x10001000/4K -> 0xABCDEF2000
-                8: dma m3 write 0x10001FFF -> 0xABCDEF2FFF (walk)
-                9: dma m3 write 0x10000456 -> 0xABCDEF1456 (tlb)
+                8: dma m0 write 0x10001FFF -> 0xABCDEF2FFF (walk)
+                9: dma m0 write 0x10000456 -> 0xABCDEF1456 (tlb)
                 """);
     }
 
@@ -176,13 +176,13 @@ class RockchipV2BaselineTest {
         enabled();
         tables.map(IOVA, PAGE, 1, true, true);
         long missing = IOVA + 0x5000;
-        assertThat(model.translate(1, missing + 0x10, true)).isEqualTo(IommuModel.FAULT);
+        assertThat(model.translate(0, missing + 0x10, true)).isEqualTo(IommuModel.FAULT);
         assertThat(model.faultPending()).isTrue();
         assertThat(model.interrupt(0)).isTrue();
         assertThat(model.mmioRead(PAGE_FAULT_ADDR, 32)).isEqualTo(missing + 0x10);
         assertThat(model.mmioRead(STATUS, 32) & 0x23).as("paging, fault active, write").isEqualTo(0x23);
         assertThat(model.mmioRead(INT_STATUS, 32)).isEqualTo(1);
-        assertThat(model.translate(1, IOVA, false)).as("held behind the fault").isEqualTo(IommuModel.STALLED);
+        assertThat(model.translate(0, IOVA, false)).as("held behind the fault").isEqualTo(IommuModel.STALLED);
 
         tables.map(missing, PAGE + 0x5000, 1, true, true);
         assertThat(events()).as("map zaps the cached empty entry").contains("invalidate tlb page(0x10005000, 0x0): 1 removed");
@@ -201,12 +201,12 @@ class RockchipV2BaselineTest {
                 8: walk level 0 read 0x123456100 = 0x23457101
                 9: walk level 1 read 0x123457014 = 0xCDEF6BA7
                 10: tlb fill m0 0x10005000/4K -> 0xABCDEF6000
-                11: dma m1 write 0x10005010 -> 0xABCDEF6010 (walk)
+                11: dma m0 write 0x10005010 -> 0xABCDEF6010 (walk)
                 12: mmio write INT_CLEAR @0x18 = 0x1
                 13: interrupt irq deasserted
                 14: mmio read STATUS @0x4 -> 0x80000039
                 """);
-        assertThat(model.translate(1, IOVA, false)).isEqualTo(PAGE);
+        assertThat(model.translate(0, IOVA, false)).isEqualTo(PAGE);
     }
 
     /**

@@ -9,10 +9,14 @@ import org.iommuc.dsl.model.Expr;
 import org.iommuc.dsl.model.Exprs;
 
 /**
- * Reports a cache {@code line} or {@code capacity} below 1, and a {@code line} that is not a
- * power of two (a line is a naturally aligned group of entries).
+ * Reports a cache {@code line} or {@code capacity} below 1, a {@code line} that is not a power
+ * of two (a line is a naturally aligned group of entries), and a capacity above what a model
+ * keeps ({@value #MAX_CAPACITY} entries).
  */
 final class InvalidCacheSizeCheck implements Check {
+
+    /** The most entries a bounded model cache holds (2^24: 512 MiB of entries). */
+    static final long MAX_CAPACITY = 1L << 24;
 
     @Override
     public void check(Description description, Diagnostics diagnostics) {
@@ -35,7 +39,16 @@ final class InvalidCacheSizeCheck implements Check {
                         + "together), not " + Long.toUnsignedString(value.getAsLong()));
             }
         });
-        cache.capacity().ifPresent(capacity -> positive(capacity, name + " capacity", diagnostics));
+        cache.capacity().ifPresent(capacity -> {
+            if (positive(capacity, name + " capacity", diagnostics)) {
+                OptionalLong value = Exprs.constant(capacity);
+                if (value.isPresent() && Long.compareUnsigned(value.getAsLong(), MAX_CAPACITY) > 0) {
+                    diagnostics.error(Code.E0106, capacity.span(), name + " capacity "
+                            + Long.toUnsignedString(value.getAsLong()) + " is more than a model keeps (at most "
+                            + MAX_CAPACITY + " entries); leave 'capacity' out for a cache that keeps every entry");
+                }
+            }
+        });
     }
 
     private static boolean positive(Expr expr, String what, Diagnostics diagnostics) {

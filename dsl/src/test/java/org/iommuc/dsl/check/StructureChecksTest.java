@@ -78,4 +78,34 @@ class StructureChecksTest {
         assertThat(diagnostics).hasSize(1);
         assertThat(diagnostics.get(0).span().column()).isEqualTo(StructureTexts.position(text, "pte leaf 4K;")[1]);
     }
+
+    @Test
+    void settingsBeyondWhatAModelHoldsAreReported() {
+        String wide = "iommu t {\n    iova 64;\n    oa 48;\n    registers {\n" + StructureTexts.REGISTERS + "    }\n"
+                + StructureTexts.FORMATS + "    walk {\n        root BASE;\n"
+                + "        level dt index iova 63:10 size 4K : dte table;\n"
+                + "        level pt index iova 9:0 size 4K : pte leaf 1K;\n    }\n}\n";
+        List<Diagnostic> blocks = StructureTexts.withCode(StructureTexts.diagnostics(wide), "E0106");
+        assertThat(blocks).extracting(Diagnostic::message).anyMatch(m -> m.contains("level pt indexes from IOVA bit 0: "
+                + "with a 64-bit IOVA its blocks have 64-bit numbers, and a model's caches hold at most 52"));
+
+        String caches = StructureTexts.withRegisters("").replace("    walk {", """
+                    tlb { caches leaf; capacity 0x1000001; }
+                    walk {""");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(caches), "E0106")).singleElement()
+                .extracting(Diagnostic::message).asString()
+                .startsWith("tlb capacity 16777217 is more than a model keeps (at most 16777216 entries)");
+        String fits = caches.replace("0x1000001", "0x1000000");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(fits), "E0106")).isEmpty();
+
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 65; i++) {
+            lines.append("    interrupt i").append(i).append(" = BASE == ").append(i).append(";\n");
+        }
+        String interrupts = StructureTexts.withRegisters("").replace("    walk {", lines + "    walk {");
+        List<Diagnostic> tooMany = StructureTexts.withCode(StructureTexts.diagnostics(interrupts), "E0106");
+        assertThat(tooMany).singleElement().extracting(Diagnostic::message).asString()
+                .isEqualTo("interrupt i64 is line 65: a model has at most 64 interrupt lines");
+        assertThat(tooMany.get(0).span().line()).isEqualTo(StructureTexts.position(interrupts, "i64 =")[0]);
+    }
 }

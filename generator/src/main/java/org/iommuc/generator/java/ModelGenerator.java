@@ -606,7 +606,7 @@ final class ModelGenerator {
                 m.endControlFlow();
             }
             m.addStatement("long address = $L", entryAddress());
-            m.beginControlFlow("if (!oaContains(address, $L))", entryBytes)
+            m.beginControlFlow("if (!entryInOa(table, address, $L))", entryBytes)
                     .addStatement("return fault($T.BUS, $N, 0)", RuntimeTypes.FAULT_KIND, levelConstant)
                     .endControlFlow();
             m.addStatement("long entry = readEntry($N, address, $L)", levelConstant, entryBytes);
@@ -759,7 +759,8 @@ final class ModelGenerator {
                 .addStatement("long table = address - index * $L", walk.entryBytes)
                 .addStatement("long first = index & ~$L", Literals.longNumber(group - 1))
                 .beginControlFlow("for (long i = first; i < first + $L; i++)", group)
-                .beginControlFlow("if (i == index || !oaContains(table + i * $L, $L))", walk.entryBytes, walk.entryBytes)
+                .beginControlFlow("if (i == index || !entryInOa(table, table + i * $L, $L))", walk.entryBytes,
+                        walk.entryBytes)
                 .addStatement("continue").endControlFlow()
                 .addStatement("long entry = readEntry($N, table + i * $L, $L)", walk.levelConstant, walk.entryBytes,
                         walk.entryBytes)

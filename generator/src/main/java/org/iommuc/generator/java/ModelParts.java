@@ -23,8 +23,17 @@ final class ModelParts {
         this.registersType = registersType;
     }
 
-    /** A member of the registers class, imported statically: its plain name. */
+    /**
+     * The constants every model inherits from {@code IommuModel}: a registers member of one of
+     * these names would be hidden by the inherited one, so it is referred to qualified.
+     */
+    static final Set<String> INHERITED = Set.of("FAULT", "STALLED", "BLOCKED", "BUS_ERROR");
+
+    /** A member of the registers class: its plain name, imported statically, or qualified when inherited names hide it. */
     String ref(String name) {
+        if (INHERITED.contains(name)) {
+            return registersType.simpleName() + "." + name;
+        }
         staticImports.add(name);
         return name;
     }

@@ -73,6 +73,31 @@ class HostileNamesTest {
         assertThat(model1.mmioRead(0x4, 32)).as("stalled = class").isEqualTo(1);
     }
 
+    /** Constants named like the outcome codes every model inherits keep the description's values. */
+    @Test
+    void constantsNamedLikeInheritedCodesKeepTheirValues() {
+        String text = String.join("\n",
+                "iommu codes {",
+                "    iova 32;",
+                "    oa 32;",
+                "    const FAULT = 0x55;",
+                "    const BUS_ERROR = 7;",
+                "    registers { ROOT 0x00 rw; CMD 0x04 wo; OUT 0x08 rw; STALLED 0x0C ro = FAULT; }",
+                "    format pte : u32 { valid 0 = 1; page 31:12 -> 31:12; }",
+                "    walk { root ROOT; level pt index iova 31:12 size 4M : pte leaf 4K; }",
+                "    behaviour { on write CMD { OUT = FAULT + BUS_ERROR; } }",
+                "}",
+                "");
+        Compilation c = Frontend.compileText("codes.iommu", text);
+        assertThat(c.hasErrors()).as(c.render()).isFalse();
+        Compiled compiled = Compiled.of(c.main().orElseThrow());
+        IommuEngine model = compiled.model(true);
+        model.mmioWrite(0x4, 32, 1);
+        assertThat(model.mmioRead(0x8, 32)).isEqualTo(0x5C);
+        assertThat(model.mmioRead(0xC, 32)).isEqualTo(0x55);
+        assertThat(compiled.source("CodesModel")).contains("CodesRegisters.FAULT + CodesRegisters.BUS_ERROR");
+    }
+
     @Test
     void namesFollowJavaConventions() {
         assertThat(JavaNames.type("rockchip_v2")).isEqualTo("RockchipV2");
