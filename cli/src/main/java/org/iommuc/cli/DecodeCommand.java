@@ -47,7 +47,7 @@ final class DecodeCommand extends DescriptionCommand {
             return Batch.run(System.in, out, json, words -> decodeLine(d, words));
         }
         if (format == null || value == null) {
-            throw new Loaded.Failure("usage: iommuc decode FILE FORMAT VALUE (formats: "
+            throw new Loaded.Usage("usage: iommuc decode FILE FORMAT VALUE (formats: "
                     + EncodeCommand.formatNames(d) + ")");
         }
         Decoded decoded = decode(d, format, value);
@@ -115,6 +115,11 @@ final class DecodeCommand extends DescriptionCommand {
                 fields.put(f.name(), f.value());
             }
             for (Direction direction : Direction.values()) {
+                if (!entry.valid()) {
+                    // the walker never takes an entry of this format here: nothing is allowed through it
+                    result.put(direction, "denied (not a valid entry)");
+                    continue;
+                }
                 Optional<AllowRule> rule = codec.format().allow(direction);
                 if (rule.isEmpty() || rule.get().condition().isEmpty()) {
                     result.put(direction, "allowed");

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /**
  * A command that works on one description of a file ({@code encode}, {@code decode},
  * {@code index}): it loads and checks the file (printing its diagnostics), picks the
- * description, runs, and reports a failure as one {@code iommuc: error: ...} line with exit 1.
+ * description, runs, and reports a failure as one {@code iommuc: error: ...} line with exit 1
+ * (exit 2 for a usage mistake).
  */
 abstract class DescriptionCommand implements Callable<Integer> {
 
@@ -37,7 +38,7 @@ abstract class DescriptionCommand implements Callable<Integer> {
             return run(loaded.get(), spec.commandLine().getOut());
         } catch (Loaded.Failure e) {
             err.println("iommuc: error: " + e.getMessage());
-            return Main.ERRORS;
+            return e instanceof Loaded.Usage ? Main.USAGE : Main.ERRORS;
         }
     }
 
@@ -47,7 +48,7 @@ abstract class DescriptionCommand implements Callable<Integer> {
     /** With {@code --batch} the requests come from stdin: a request on the command line is a mistake. */
     static void batchTakesNoRequest(String argument) throws Loaded.Failure {
         if (argument != null) {
-            throw new Loaded.Failure("--batch takes its requests from stdin, not from the command line");
+            throw new Loaded.Usage("--batch takes its requests from stdin, not from the command line");
         }
     }
 }

@@ -51,7 +51,7 @@ final class EncodeCommand extends DescriptionCommand {
             return Batch.run(System.in, out, false, words -> encodeLine(d, words));
         }
         if (format == null) {
-            throw new Loaded.Failure("missing FORMAT (the description's formats: " + formatNames(d) + ")");
+            throw new Loaded.Usage("missing FORMAT (the description's formats: " + formatNames(d) + ")");
         }
         out.println(encode(d, format, oa, prot, fields));
         return Main.OK;

@@ -17,10 +17,19 @@ final class Loaded {
     private Loaded() {}
 
     /** A failure to report in one line with exit code 1. */
-    static final class Failure extends Exception {
+    static class Failure extends Exception {
         private static final long serialVersionUID = 1L;
 
         Failure(String message) {
+            super(message);
+        }
+    }
+
+    /** A mistake in how the command was called (a request missing, or given twice): exit 2. */
+    static final class Usage extends Failure {
+        private static final long serialVersionUID = 1L;
+
+        Usage(String message) {
             super(message);
         }
     }

@@ -33,7 +33,21 @@ class EntryCommandsTest {
     void decodeOfAnInvalidEntrySaysWhy() {
         CliRun run = CliRun.of("decode", V2, "pte", "0xcdef1ba6");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("rockchip_v2 pte 0xCDEF1BA6: not a valid pte (valid is 0, a pte has 1)");
+        assertThat(run.out()).startsWith("rockchip_v2 pte 0xCDEF1BA6: not a valid pte (valid is 0, a pte has 1)")
+                .doesNotContain("allowed").contains("denied (not a valid entry)");
+    }
+
+    @Test
+    void aRequestMissingOrGivenTwiceIsAUsageError() {
+        CliRun decode = CliRun.of("decode", V1, "pte");
+        assertThat(decode.exitCode()).isEqualTo(2);
+        assertThat(decode.err()).isEqualTo("iommuc: error: usage: iommuc decode FILE FORMAT VALUE (formats: dte, pte)\n");
+        CliRun encode = CliRun.of("encode", V1);
+        assertThat(encode.exitCode()).isEqualTo(2);
+        assertThat(encode.err()).startsWith("iommuc: error: missing FORMAT");
+        CliRun batch = CliRun.of("decode", V1, "--batch", "pte", "0x1");
+        assertThat(batch.exitCode()).isEqualTo(2);
+        assertThat(batch.err()).contains("--batch takes its requests from stdin");
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class DiagnosticRenderer {
             int from = lineStart;
             int to = lineEnd;
             if (lineEnd - lineStart > MAX_LINE) {
-                int caretAt = lineStart + Math.min(span.column() - 1, lineEnd - lineStart);
+                int caretAt = Math.max(lineStart, Math.min(span.start(), lineEnd));
                 from = Math.max(lineStart, caretAt - MAX_LINE / 2);
                 to = Math.min(lineEnd, from + MAX_LINE);
                 from = Math.max(lineStart, to - MAX_LINE);
@@ -105,7 +105,7 @@ public final class DiagnosticRenderer {
             String shown = file.text().substring(from, to);
             String before = from > lineStart ? "..." : "";
             String after = to < lineEnd ? "..." : "";
-            int startColumn = Math.max(0, Math.min(span.column() - 1 - (from - lineStart), shown.length()));
+            int startColumn = Math.max(0, Math.min(span.start() - from, shown.length()));
             int length = Math.max(1, Math.min(span.end() - span.start(), shown.length() - startColumn));
             return new Excerpt(before + printable(shown) + after, " ".repeat(before.length()) + caret(shown, startColumn, length));
         }

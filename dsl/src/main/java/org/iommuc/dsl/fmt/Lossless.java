@@ -3,8 +3,8 @@ package org.iommuc.dsl.fmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
+import org.iommuc.dsl.parse.Parsing;
 import org.iommuc.dsl.parser.IommuLexer;
 
 /**
@@ -41,7 +41,7 @@ final class Lossless {
     }
 
     private static List<Item> items(String text) {
-        IommuLexer lexer = new IommuLexer(CharStreams.fromString(text));
+        IommuLexer lexer = new IommuLexer(Parsing.charStream(text, "<text>"));
         lexer.removeErrorListeners();
         List<Token> tokens = new ArrayList<>();
         for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {

@@ -1,8 +1,11 @@
 package org.iommuc.dsl.parse;
 
+import java.nio.CharBuffer;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
@@ -31,7 +34,7 @@ public final class Parsing {
     private Parsing() {}
 
     public static ParsedFile parse(SourceFile source, Diagnostics diagnostics) {
-        IommuLexer lexer = new IommuLexer(CharStreams.fromString(source.text(), source.path()));
+        IommuLexer lexer = new IommuLexer(charStream(source.text(), source.path()));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
@@ -39,6 +42,16 @@ public final class Parsing {
             return new ParsedFile(source, tokens, null);
         }
         return new ParsedFile(source, tokens, parseTokens(source, tokens, diagnostics));
+    }
+
+    /**
+     * The text as the lexer reads it: one symbol per UTF-16 unit, so that token indexes are
+     * offsets into the Java string (a character beyond the BMP, such as an emoji in a comment,
+     * is two symbols, as it is two chars). {@code CharStreams.fromString} counts code points
+     * instead, and every position after such a character would be off.
+     */
+    public static CharStream charStream(String text, String name) {
+        return CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())), name);
     }
 
     private static IommuParser.FileContext parseTokens(
@@ -73,6 +86,7 @@ public final class Parsing {
         int depth = 0;
         int reported = 0;
         boolean parseable = true;
+        int described = -1;
         for (Token token : tokens) {
             switch (token.getType()) {
                 case IommuLexer.LBRACE, IommuLexer.LPAREN, IommuLexer.LBRACK -> {
@@ -85,9 +99,13 @@ public final class Parsing {
                 }
                 case IommuLexer.RBRACE, IommuLexer.RPAREN, IommuLexer.RBRACK -> depth = Math.max(0, depth - 1);
                 case IommuLexer.ERROR_CHAR -> {
-                    if (reported++ < SyntaxErrors.MAX_ERRORS) {
-                        diagnostics.error(Code.E0001, span(source, token),
-                                "unexpected character " + describeChar(token.getText()));
+                    // a character beyond the BMP is two ERROR_CHAR tokens (its surrogates): one report
+                    int start = token.getStartIndex();
+                    if (start > described && reported++ < SyntaxErrors.MAX_ERRORS) {
+                        int cp = source.text().codePointAt(start);
+                        diagnostics.error(Code.E0001, span(source, start, Character.charCount(cp)),
+                                "unexpected character " + describeChar(Character.toString(cp)));
+                        described = start + Character.charCount(cp) - 1;
                     }
                     hide(token);
                 }

@@ -9,7 +9,9 @@ import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.iommuc.dsl.parser.IommuLexer;
 import org.iommuc.dsl.parser.IommuParser;
@@ -28,10 +30,52 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
         this.errors = errors;
     }
 
+    /**
+     * "unexpected 'x' in ...", except that a statement whose value ends a line and whose next
+     * line starts with something it cannot take ({@code reset 0} then {@code D 0x0C rw;}) is
+     * missing its ';': that is reported right after the value, as {@link #reportExpected} does.
+     */
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
         Token token = e.getOffendingToken();
-        parser.notifyErrorListeners(token, unexpected(parser, token), e);
+        if (!missingSemicolon(parser, token, e)) {
+            parser.notifyErrorListeners(token, unexpected(parser, token), e);
+        }
+    }
+
+    /**
+     * Reports "expected ';' before X" right after the previous token when X starts a later line
+     * and the previous token ends a value; false (nothing reported) otherwise.
+     */
+    private boolean missingSemicolon(Parser parser, Token token, RecognitionException e) {
+        Token previous = previousOnChannel(parser, token);
+        if (token.getType() == Token.EOF || previous == null || token.getLine() <= previous.getLine()
+                || !endsAValue(previous)) {
+            return false;
+        }
+        parser.notifyErrorListeners(after(previous), "expected ';' before " + describe(token), e);
+        return true;
+    }
+
+    /** The default-channel token before {@code token}, or null. */
+    private static Token previousOnChannel(Parser parser, Token token) {
+        TokenStream stream = parser.getInputStream();
+        for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+            Token t = stream.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A token that can end a value, so that a statement may end after it. */
+    private static boolean endsAValue(Token token) {
+        return switch (token.getType()) {
+            case IommuLexer.NUMBER, IommuLexer.SIZE_LITERAL, IommuLexer.TIME_LITERAL, IommuLexer.IDENT,
+                    IommuLexer.STRING, IommuLexer.RPAREN, IommuLexer.RBRACK -> true;
+            default -> false;
+        };
     }
 
     /** "unexpected 'x' in ...", or, at the end of the file, what was still expected. */
@@ -85,6 +129,9 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(parser);
         Token token = parser.getCurrentToken();
+        if (getExpectedTokens(parser).contains(IommuLexer.SEMI) && missingSemicolon(parser, token, null)) {
+            return;
+        }
         parser.notifyErrorListeners(token, unexpected(parser, token), null);
     }
 

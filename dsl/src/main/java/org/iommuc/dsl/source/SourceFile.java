@@ -38,10 +38,15 @@ public record SourceFile(String path, String text, int[] lineStarts) {
         return index >= 0 ? index + 1 : -index - 1;
     }
 
-    /** 1-based column of a character offset (tabs count as one column). */
+    /**
+     * 1-based column of a character offset, in characters (code points: an emoji is one column,
+     * though it is two chars; a tab is one column).
+     */
     public int columnOf(int offset) {
         int line = lineOf(offset);
-        return offset - lineStarts[line - 1] + 1;
+        int start = lineStarts[line - 1];
+        int end = Math.min(Math.max(offset, start), text.length());
+        return text.codePointCount(start, end) + 1 + Math.max(0, offset - end);
     }
 
     /** The text of a 1-based line without its line terminator. */
@@ -76,7 +81,7 @@ public record SourceFile(String path, String text, int[] lineStarts) {
         int clampedStart = Math.max(0, Math.min(start, text.length()));
         int clampedEnd = Math.max(clampedStart, Math.min(end, text.length()));
         int line = lineOf(clampedStart);
-        return new Span(path, clampedStart, clampedEnd, line, clampedStart - lineStarts[line - 1] + 1);
+        return new Span(path, clampedStart, clampedEnd, line, columnOf(clampedStart));
     }
 
     @Override
