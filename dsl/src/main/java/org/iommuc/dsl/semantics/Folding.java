@@ -62,20 +62,38 @@ public final class Folding {
         return e;
     }
 
+    /**
+     * Folds a binary operation; {@code &&} and {@code ||} with one constant side lose it
+     * (expressions have no side effects, so the order does not matter): {@code x || 1} is 1,
+     * {@code x && 0} is 0, and {@code x || 0} and {@code x && 1} are {@code x} as a truth value.
+     */
     private static Expr binary(Binary b, Map<String, Long> fields) {
         Expr left = substitute(b.left(), fields);
         Expr right = substitute(b.right(), fields);
-        if (b.op() == BinaryOp.LOGICAL_AND && isValue(left, 0)) {
-            return left;
-        }
-        if (b.op() == BinaryOp.LOGICAL_OR && constant(left) && Evaluator.constant(left) != 0) {
-            return new Num(1, Num.Unit.NONE, b.span());
+        if (b.op() == BinaryOp.LOGICAL_AND || b.op() == BinaryOp.LOGICAL_OR) {
+            long absorbing = b.op() == BinaryOp.LOGICAL_AND ? 0 : 1;
+            for (Expr side : List.of(left, right)) {
+                if (constant(side) && (Evaluator.constant(side) != 0 ? 1 : 0) == absorbing) {
+                    return new Num(absorbing, Num.Unit.NONE, b.span());
+                }
+            }
+            if (constant(left) && !constant(right)) {
+                return truth(right);
+            }
+            if (constant(right) && !constant(left)) {
+                return truth(left);
+            }
         }
         return foldIfConstant(new Binary(b.op(), left, right, b.span()));
     }
 
-    private static boolean isValue(Expr e, long value) {
-        return constant(e) && Evaluator.constant(e) == value;
+    /** {@code e} as 0 or 1: itself when it already is one (a comparison, {@code &&}, {@code ||}, {@code !}), else {@code e != 0}. */
+    private static Expr truth(Expr e) {
+        boolean isTruth = e instanceof Binary b && switch (b.op()) {
+            case LT, LE, GT, GE, EQ, NE, LOGICAL_AND, LOGICAL_OR -> true;
+            default -> false;
+        } || e instanceof Unary u && u.op() == org.iommuc.dsl.model.UnaryOp.NOT;
+        return isTruth ? e : new Binary(BinaryOp.NE, e, new Num(0, Num.Unit.NONE, e.span()), e.span());
     }
 
     private static Expr foldIfConstant(Expr e) {
