@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.iommuc.dsl.check.Checks;
 import org.iommuc.dsl.diag.Code;
+import org.iommuc.dsl.diag.Diagnostic;
 import org.iommuc.dsl.diag.Diagnostics;
 import org.iommuc.dsl.diag.Note;
 import org.iommuc.dsl.model.Description;
@@ -81,7 +82,9 @@ public final class Frontend {
             for (Description d : root.descriptions()) {
                 Description complete = merger.merge(d);
                 if (complete != null) {
-                    resolved.add(Resolver.resolve(complete, diagnostics));
+                    Diagnostics found = new Diagnostics();
+                    resolved.add(Resolver.resolve(complete, found));
+                    pointAtDerived(complete, found, diagnostics);
                 }
             }
         }
@@ -89,12 +92,38 @@ public final class Frontend {
             return stop(loader, diagnostics, Phase.RESOLVE);
         }
         for (Description d : resolved) {
-            Checks.run(d, diagnostics);
+            Diagnostics found = new Diagnostics();
+            Checks.run(d, found);
+            pointAtDerived(d, found, diagnostics);
         }
         if (diagnostics.hasErrors()) {
             return stop(loader, diagnostics, Phase.CHECK);
         }
         return new Compilation(loader.sources(), diagnostics.sorted(), resolved, Phase.DONE);
+    }
+
+    /**
+     * Moves what resolving or checking {@code d} found into {@code into}. When {@code d} extends
+     * another description, a diagnostic at an inherited place (outside {@code d}'s own text) may
+     * be caused by what {@code d} removes or overrides, while its base alone is clean: it gets a
+     * note at {@code d}'s {@code extends}, so the message does not only point into the base.
+     */
+    private static void pointAtDerived(Description d, Diagnostics found, Diagnostics into) {
+        if (d.base().isEmpty()) {
+            into.addAll(found);
+            return;
+        }
+        Note note = new Note(d.base().get().span(), "found while checking iommu '" + d.name().text()
+                + "', which inherits this from '" + d.base().get().text() + "' (and may remove or override what it needs)");
+        for (Diagnostic diagnostic : found.sorted()) {
+            Span at = diagnostic.span();
+            boolean own = at.file().equals(d.span().file()) && at.start() >= d.span().start() && at.end() <= d.span().end();
+            if (own) {
+                into.report(diagnostic);
+            } else {
+                into.reportInherited(diagnostic, note);
+            }
+        }
     }
 
     /** Every description of every loaded file by name; a name declared twice is an error. */

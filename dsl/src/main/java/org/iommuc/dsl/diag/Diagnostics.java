@@ -14,9 +14,23 @@ import org.iommuc.dsl.source.Span;
 public final class Diagnostics {
 
     private final Set<Diagnostic> items = new LinkedHashSet<>();
+    /** Diagnostics found in a derived description's inherited part, each with a note pointing at it. */
+    private final Set<Diagnostic> inherited = new LinkedHashSet<>();
 
     public void report(Diagnostic diagnostic) {
         items.add(diagnostic);
+    }
+
+    /**
+     * Reports a diagnostic found at an inherited place while checking a derived description,
+     * with {@code note} pointing at the derived one; left out when the same diagnostic is
+     * reported plainly (the base itself has the problem, and is checked too).
+     */
+    public void reportInherited(Diagnostic diagnostic, Note note) {
+        List<Note> notes = new ArrayList<>(diagnostic.notes());
+        notes.add(note);
+        inherited.add(new Diagnostic(diagnostic.code(), diagnostic.severity(), diagnostic.span(), diagnostic.message(),
+                notes));
     }
 
     public void error(Code code, Span span, String message, Note... notes) {
@@ -25,20 +39,16 @@ public final class Diagnostics {
 
     public void addAll(Diagnostics other) {
         items.addAll(other.items);
+        inherited.addAll(other.inherited);
     }
 
     public boolean hasErrors() {
-        for (Diagnostic d : items) {
-            if (d.isError()) {
-                return true;
-            }
-        }
-        return false;
+        return errorCount() > 0;
     }
 
     public int errorCount() {
         int count = 0;
-        for (Diagnostic d : items) {
+        for (Diagnostic d : all()) {
             if (d.isError()) {
                 count++;
             }
@@ -47,12 +57,30 @@ public final class Diagnostics {
     }
 
     public int size() {
-        return items.size();
+        return all().size();
+    }
+
+    /** The plain diagnostics, then the inherited ones not also reported plainly. */
+    private List<Diagnostic> all() {
+        List<Diagnostic> list = new ArrayList<>(items);
+        if (inherited.isEmpty()) {
+            return list;
+        }
+        Set<List<Object>> plain = new java.util.HashSet<>();
+        for (Diagnostic d : items) {
+            plain.add(List.of(d.code(), d.span(), d.message()));
+        }
+        for (Diagnostic d : inherited) {
+            if (!plain.contains(List.of(d.code(), d.span(), d.message()))) {
+                list.add(d);
+            }
+        }
+        return list;
     }
 
     /** All diagnostics in source order (file, then offset), then by code. */
     public List<Diagnostic> sorted() {
-        List<Diagnostic> list = new ArrayList<>(items);
+        List<Diagnostic> list = all();
         list.sort(Comparator.comparing((Diagnostic d) -> d.span().file())
                 .thenComparingInt(d -> d.span().start())
                 .thenComparing(d -> d.code().name())

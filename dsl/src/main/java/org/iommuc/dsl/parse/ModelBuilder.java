@@ -160,7 +160,7 @@ public final class ModelBuilder {
                 parts.buffers, parts.registers, parts.formats,
                 Optional.ofNullable(parts.walk), Optional.ofNullable(parts.tlb), Optional.ofNullable(parts.walkCache),
                 parts.rules, parts.faults, parts.interrupts, parts.sequences, parts.obligations, parts.removals,
-                ident(ctx.name).span());
+                span(ctx));
     }
 
     private void item(ItemContext ctx, DescriptionParts parts) {

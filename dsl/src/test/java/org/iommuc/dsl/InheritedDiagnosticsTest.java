@@ -1,0 +1,67 @@
+package org.iommuc.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.iommuc.dsl.diag.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A problem a derived description causes in what it inherits (a removed register still used by
+ * a base rule) is reported at the base's text with a note at the derived description; a problem
+ * of the base itself, checked too, is reported once, plainly.
+ */
+class InheritedDiagnosticsTest {
+
+    private static final String BASE = """
+            iommu base {
+                iova 32;
+                oa 32;
+                registers {
+                    ROOT 0x00 rw;
+                    ZAP  0x04 wo;
+                }
+                format pte : u32 { valid 0 = 1; page 31:12 -> 31:12; }
+                walk { root ROOT; level pt index iova 31:12 size 4M : pte leaf 4K; }
+                tlb { caches leaf; }
+                behaviour { on write ZAP { invalidate tlb page(value); } }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRemovalThatBreaksTheBaseIsTracedToTheDerivedDescription() throws IOException {
+        Files.writeString(dir.resolve("base.iommu"), BASE);
+        Path derived = Files.writeString(dir.resolve("derived.iommu"),
+                "include \"base.iommu\";\niommu derived extends base { remove register ZAP; }\n");
+        Compilation c = Frontend.compile(List.of(derived), dir);
+        List<Diagnostic> errors = c.diagnostics();
+        assertThat(errors).singleElement().satisfies(d -> {
+            assertThat(d.code().name()).isEqualTo("E0101");
+            assertThat(d.span().file()).isEqualTo("base.iommu");
+            assertThat(d.notes()).singleElement().satisfies(n -> {
+                assertThat(n.span().file()).isEqualTo("derived.iommu");
+                assertThat(n.span().line()).isEqualTo(2);
+                assertThat(n.message()).startsWith("found while checking iommu 'derived', which inherits this from 'base'");
+            });
+        });
+    }
+
+    @Test
+    void aProblemOfTheBaseItselfIsReportedOnceWithoutTheNote() throws IOException {
+        Path base = Files.writeString(dir.resolve("base.iommu"), BASE.replace("ZAP  0x04 wo;", "ZAP  0x04 ro;").replace("    behaviour", "    sequence s { write ZAP = 1; }\n    behaviour"));
+        Path derived = Files.writeString(dir.resolve("derived.iommu"),
+                "include \"base.iommu\";\niommu derived extends base { }\n");
+        Compilation both = Frontend.compile(List.of(base, derived), dir);
+        assertThat(both.diagnostics()).isNotEmpty().allSatisfy(d -> assertThat(d.notes()).isEmpty());
+        Compilation alone = Frontend.compile(List.of(derived), dir);
+        assertThat(alone.diagnostics()).hasSameSizeAs(both.diagnostics())
+                .allSatisfy(d -> assertThat(d.notes()).hasSize(1));
+    }
+}
