@@ -27,6 +27,7 @@ final class BehaviourChecks {
             new UnchangingPollCheck(),
             new SequenceRoleCheck(),
             new UnraisableInterruptCheck(),
+            new DecidedComparisonCheck(),
             new ComputedCycleCheck(),
             new ArrayIndexCheck());
 }

@@ -90,6 +90,7 @@ public enum Code {
     W0103(Severity.WARNING, "polled value never changes"),
     W0104(Severity.WARNING, "sequence does not match its role"),
     W0105(Severity.WARNING, "interrupt can never be raised"),
+    W0106(Severity.WARNING, "comparison decided by widths"),
 
     // Backends: what a checked description asks that a generator cannot express
     E0700(Severity.ERROR, "cannot generate"),
