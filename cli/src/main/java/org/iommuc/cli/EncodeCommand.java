@@ -32,13 +32,14 @@ final class EncodeCommand extends DescriptionCommand {
     String format;
 
     @Parameters(index = "2..*", arity = "0..*", paramLabel = "FIELD=VALUE",
-            description = "Field values (numbers or enumerated names), written after prot.")
+            description = "Field values (numbers or enumerated names), written after prot; each field once.")
     List<String> fields = new ArrayList<>();
 
     @Option(names = "--oa", paramLabel = "ADDR", description = "Output (physical) address of the page or table.")
     String oa;
 
-    @Option(names = "--prot", paramLabel = "PROT", description = "r, w, rw or none (default none).")
+    @Option(names = "--prot", paramLabel = "PROT",
+            description = "r, w, rw or none (default none); only for a format with prot rules.")
     String prot;
 
     @Option(names = "--batch", description = "Read one request per line from stdin.")
@@ -95,6 +96,10 @@ final class EncodeCommand extends DescriptionCommand {
                 throw new Loaded.Failure("format '" + formatName + "' holds no address; drop --oa");
             }
         }
+        Set<Direction> directions = directions(prot);
+        if (prot != null && format.prot().isEmpty()) {
+            throw new Loaded.Failure("format '" + formatName + "' has no permission encoding (no prot rules); drop --prot");
+        }
         Map<String, Long> given = new LinkedHashMap<>();
         for (String arg : fieldArgs) {
             int eq = arg.indexOf('=');
@@ -102,25 +107,37 @@ final class EncodeCommand extends DescriptionCommand {
                 throw new Loaded.Failure("'" + arg + "' is not FIELD=VALUE");
             }
             String name = arg.substring(0, eq);
+            if (given.containsKey(name)) {
+                throw new Loaded.Failure("field '" + name + "' is given twice; give it once");
+            }
             given.put(name, fieldValue(codec, name, arg.substring(eq + 1)));
         }
         try {
-            return Numbers.hex(codec.encode(address, directions(prot), given), codec.width());
+            return Numbers.hex(codec.encode(address, directions, given), codec.width());
         } catch (CodecException e) {
             throw new Loaded.Failure(e.getMessage());
         }
     }
 
+    /** A field's value: one of its enumerated names, or a number. */
     private static long fieldValue(EntryCodec codec, String name, String text) throws Loaded.Failure {
         Optional<EntryField> field = codec.entryField(name);
-        if (field.isPresent()) {
-            for (EnumValue v : field.get().values()) {
-                if (v.name().text().equals(text)) {
-                    return v.valueAsLong();
-                }
-            }
+        if (field.isEmpty() || field.get().values().isEmpty()) {
+            return number(text, "value of " + name);
         }
-        return number(text, "value of " + name);
+        List<String> names = new ArrayList<>();
+        for (EnumValue v : field.get().values()) {
+            if (v.name().text().equals(text)) {
+                return v.valueAsLong();
+            }
+            names.add(v.name().text());
+        }
+        try {
+            return Numbers.parse(text, "value of " + name);
+        } catch (Numbers.BadNumber e) {
+            throw new Loaded.Failure("value of " + name + " '" + text + "' is neither a number nor one of its values: "
+                    + String.join(", ", names));
+        }
     }
 
     static Set<Direction> directions(String prot) throws Loaded.Failure {

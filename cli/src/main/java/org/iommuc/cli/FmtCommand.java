@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * {@code iommuc fmt [--check] FILE...}: puts descriptions into the canonical layout, in place.
  *
  * <p>A file is rewritten only when its layout changes, through a temporary file and an atomic
- * move, keeping its permissions. A file that does not parse is left alone and its diagnostics
- * printed. With {@code --check} nothing is written: each file that would change is listed on
+ * move, keeping its permissions; a file with several hard links is rewritten in place instead,
+ * so that every link sees the new layout (not atomic: see {@link AtomicFiles}). A file that does
+ * not parse is left alone and its diagnostics printed. With {@code --check} nothing is written: each file that would change is listed on
  * standard output as {@code FILE: would reformat}. {@code -} formats standard input to standard
  * output. Exit status: 0 done (or, with {@code --check}, nothing would change), 1 a file would
  * change, does not parse or cannot be read or written, 2 wrong usage, 3 an internal failure.

@@ -106,6 +106,64 @@ class EntryCommandsTest {
     }
 
     @Test
+    void numbersAreExactlyTheLanguagesNumbers() {
+        // Fullwidth digits are Unicode digits BigInteger would take; the language does not.
+        CliRun fullwidth = CliRun.of("index", V1, "\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18");
+        assertThat(fullwidth.exitCode()).isEqualTo(1);
+        assertThat(fullwidth.err()).startsWith("iommuc: error: IOVA '\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18' "
+                + "is not a number (write 4096, 0x1000 or 0b1010: ASCII digits, '_' allowed after the first digit)");
+        for (String bad : new String[] {"0x_1", "0b_1", "_1", "0x", "0b", "0b2", "0x1g", "-1", "+1", "1 ", "\u0661", "0x\uFF11"}) {
+            CliRun run = CliRun.of("decode", V1, "pte", bad);
+            assertThat(run.exitCode()).as(bad).isEqualTo(1);
+            assertThat(run.err()).as(bad).startsWith("iommuc: error: value '" + bad + "' is not a number");
+        }
+        for (String good : new String[] {"0x1_", "0X1", "0B1", "0b1_", "1_", "0_1", "1"}) {
+            CliRun run = CliRun.of("decode", V1, "pte", good);
+            assertThat(run.exitCode()).as(good).isZero();
+            assertThat(run.out()).as(good).startsWith("rockchip_v1 pte 0x00000001: valid");
+        }
+    }
+
+    @Test
+    void encodeRefusesProtForAFormatWithoutPermissions() {
+        CliRun run = CliRun.of("encode", V1, "dte", "--oa", "0x1000", "--prot", "rw");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("iommuc: error: format 'dte' has no permission encoding (no prot rules); drop --prot\n");
+        assertThat(CliRun.of("encode", V1, "dte", "--oa", "0x1000").out()).isEqualTo("0x00001001\n");
+    }
+
+    @Test
+    void encodeRefusesAFieldGivenTwice() {
+        CliRun run = CliRun.of("encode", V1, "pte", "--oa", "0x1000", "readable=1", "readable=0");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("iommuc: error: field 'readable' is given twice; give it once\n");
+    }
+
+    @Test
+    void encodeListsTheNamesOfAnEnumeratedField() {
+        String h6 = example("sun50i-h6.iommu");
+        CliRun run = CliRun.of("encode", h6, "pte", "--oa", "0x12345000", "aci=BOGUS");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("iommuc: error: value of aci 'BOGUS' is neither a number nor one of its values: "
+                + "DO_NOT_USE, NONE, RD, WR, RD_WR\n");
+        assertThat(CliRun.of("encode", h6, "pte", "--oa", "0x12345000", "aci=4").out()).isEqualTo("0x12345042\n");
+        assertThat(CliRun.of("encode", h6, "pte", "--oa", "0x12345000", "--prot", "r").out()).isEqualTo("0x12345022\n");
+    }
+
+    @Test
+    void encodeBatchReportsEachBadLineAndGoesOn() {
+        CliRun run = withStdin("dte --oa 0x1000 --prot rw\npte --oa 0x1000 readable=1 readable=1\n"
+                + "pte --oa \uFF11\ndte --oa 0x1000\n", "encode", "--batch", V1);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo("error: format 'dte' has no permission encoding (no prot rules); drop --prot\n"
+                + "error: field 'readable' is given twice; give it once\n"
+                + "error: --oa '\uFF11' is not a number (write 4096, 0x1000 or 0b1010: ASCII digits, '_' allowed after "
+                + "the first digit)\n"
+                + "0x00001001\n");
+    }
+
+    @Test
     void indexPrintsLevelsAndOffsetsAndRefusesWideIovas() {
         CliRun run = CliRun.of("index", example("exynos-sysmmu-v1.iommu"), "0xDEADBEEF");
         assertThat(run.exitCode()).isZero();

@@ -71,6 +71,19 @@ class FmtCommandTest {
     }
 
     @Test
+    void keepsHardLinksTogether() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("unix"), "needs unix:nlink");
+        Path file = write("x.iommu", MESSY);
+        Path link = Files.createLink(dir.resolve("y.iommu"), file);
+        Run run = run("fmt", file.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Files.readString(file)).isEqualTo(CANONICAL);
+        assertThat(Files.readString(link)).as("the other hard link").isEqualTo(CANONICAL);
+        assertThat(Files.getAttribute(file, "unix:nlink")).isEqualTo(2);
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
     void rewritesFilesInPlaceQuietly() throws IOException {
         Path file = write("x.iommu", MESSY);
         Run run = run("fmt", file.toString());

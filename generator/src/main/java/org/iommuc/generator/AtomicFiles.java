@@ -16,6 +16,13 @@ import java.nio.file.attribute.PosixFilePermissions;
  * permissions ({@code rw-r--r--} for a new file), reaches the disk, and is then moved over the
  * old file atomically. On any failure the old file is untouched and the temporary file removed.
  * A symbolic link is followed: the file it points at is replaced, the link stays.
+ *
+ * <p>{@link #replace} makes one exception: a file with more than one hard link (where the file
+ * system reports {@code unix:nlink}) is rewritten in place, truncated and written through its
+ * existing inode, so every link sees the new content and the file keeps its permissions and
+ * owner. Moving a new file over it would detach the other links, which would keep the old text.
+ * The price is atomicity: a reader may see a partly written file, and a failure or crash while
+ * writing leaves it truncated or partly written.
  */
 public final class AtomicFiles {
 
@@ -34,9 +41,39 @@ public final class AtomicFiles {
         this.mover = mover;
     }
 
-    /** Replaces the content of an existing file (a missing file is an error, never created). */
+    /**
+     * Replaces the content of an existing file (a missing file is an error, never created). A file
+     * with more than one hard link is rewritten in place, not atomically (see the class comment).
+     */
     public void replace(Path file, byte[] content) throws IOException {
-        write(file.toRealPath(), content);
+        Path target = file.toRealPath();
+        if (hardLinks(target) > 1) {
+            rewriteInPlace(target, content);
+        } else {
+            write(target, content);
+        }
+    }
+
+    /** The number of hard links to a file, or 1 where the file system does not say. */
+    private static int hardLinks(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return 1;
+        }
+        return Files.getAttribute(file, "unix:nlink") instanceof Integer links ? links : 1;
+    }
+
+    private static void rewriteInPlace(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeAll(channel, content);
+        }
+    }
+
+    private static void writeAll(FileChannel channel, byte[] content) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(true);
     }
 
     /** Writes a file, creating it or replacing its content. */
@@ -46,11 +83,7 @@ public final class AtomicFiles {
         Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
+                writeAll(channel, content);
             }
             copyPermissions(target, temporary);
             mover.move(temporary, target);

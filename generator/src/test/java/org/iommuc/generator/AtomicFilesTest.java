@@ -2,12 +2,16 @@ package org.iommuc.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +51,23 @@ class AtomicFilesTest {
         assertThat(temporary[0].getParent()).as("temporary file in the same directory").isEqualTo(file.toRealPath().getParent());
         assertThat(Files.readString(file)).isEqualTo("old");
         assertThat(names()).containsExactly("a.iommu");
+    }
+
+    @Test
+    void aFileWithTwoHardLinksIsRewrittenInPlaceSoBothLinksSeeTheNewContent() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("unix"), "needs unix:nlink");
+        Path file = Files.writeString(dir.resolve("a.iommu"), "old content, longer than the new");
+        Path link = Files.createLink(dir.resolve("b.iommu"), file);
+        Set<PosixFilePermission> permissions = PosixFilePermissions.fromString("rw-rw----");
+        Files.setPosixFilePermissions(file, permissions);
+        Object inode = Files.getAttribute(file, "unix:ino");
+        new AtomicFiles().replace(file, "new".getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readString(file)).isEqualTo("new");
+        assertThat(Files.readString(link)).isEqualTo("new");
+        assertThat(Files.getAttribute(file, "unix:ino")).isEqualTo(inode);
+        assertThat(Files.getAttribute(file, "unix:nlink")).isEqualTo(2);
+        assertThat(Files.getPosixFilePermissions(link)).isEqualTo(permissions);
+        assertThat(names()).containsExactly("a.iommu", "b.iommu");
     }
 
     @Test

@@ -109,6 +109,7 @@ public final class Parsing {
                     }
                     hide(token);
                 }
+                case IommuLexer.STRING -> reported = unknownEscapes(source, token, reported, diagnostics);
                 case IommuLexer.UNTERMINATED_STRING -> {
                     reported++;
                     diagnostics.error(Code.E0006, span(source, token), "string is not closed before the end of the line");
@@ -126,6 +127,31 @@ public final class Parsing {
             }
         }
         return parseable;
+    }
+
+    /**
+     * Reports each escape in a string other than {@code \n}, {@code \t}, {@code \"} and
+     * {@code \\}, at its backslash, while fewer than {@link SyntaxErrors#MAX_ERRORS} errors are
+     * reported; the string stays a token, so parsing goes on. Returns the new count of reports.
+     */
+    private static int unknownEscapes(SourceFile source, Token token, int reported, Diagnostics diagnostics) {
+        String text = source.text();
+        int end = token.getStopIndex(); // the closing quote
+        for (int i = token.getStartIndex() + 1; i < end; i++) {
+            if (text.charAt(i) != '\\') {
+                continue;
+            }
+            int cp = text.codePointAt(i + 1);
+            if (cp != 'n' && cp != 't' && cp != '"' && cp != '\\' && reported++ < SyntaxErrors.MAX_ERRORS) {
+                String escaped = Character.toString(cp);
+                String shown = describeChar(escaped).startsWith("U+")
+                        ? "'\\' followed by " + describeChar(escaped) : "'\\" + escaped + "'";
+                diagnostics.error(Code.E0001, span(source, i, 1 + Character.charCount(cp)),
+                        "unknown escape " + shown + " in a string; the escapes are \\n, \\t, \\\" and \\\\");
+            }
+            i += Character.charCount(cp);
+        }
+        return reported;
     }
 
     private static void hide(Token token) {

@@ -31,7 +31,10 @@ import org.iommuc.dsl.source.Span;
 
 /**
  * Reads description files and the files they include, each once. An include path is relative to
- * the including file. A missing file and an include cycle are diagnostics at the include line.
+ * the including file as the user named it (a symbolic link's directory, not its target's). A file
+ * is identified by its real path, so one reached through a symbolic link or by two spellings is
+ * read once; messages still name it as it was written. A missing file and an include cycle are
+ * diagnostics at the include line.
  */
 public final class Loader {
 
@@ -41,7 +44,10 @@ public final class Loader {
     private final Diagnostics diagnostics;
     private final Map<Path, FileDecl> loaded = new LinkedHashMap<>();
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
+    /** The files being loaded, by identity (see {@link #identity}). */
     private final List<Path> stack = new ArrayList<>();
+    /** For each file on {@link #stack}, its path as written (absolute, normalized), for messages. */
+    private final List<Path> stackAsWritten = new ArrayList<>();
     /** For each file on {@link #stack}, the include that brought it in (null for a root). */
     private final List<Text> includedBy = new ArrayList<>();
 
@@ -77,7 +83,21 @@ public final class Loader {
     public FileDecl loadText(String displayPath, String text) {
         SourceFile source = SourceFile.of(displayPath, text);
         sources.put(displayPath, source);
-        return parseAndBuild(source, keyOf(displayPath), null);
+        Path location = keyOf(displayPath);
+        return parseAndBuild(source, identity(location, location), location, null);
+    }
+
+    /**
+     * What makes two paths the same file: the real path of the file as given (symbolic links and
+     * {@code ..} resolved as the file system does), or its normalized absolute path when there is
+     * none (a missing file, no permission).
+     */
+    private static Path identity(Path asGiven, Path normalized) {
+        try {
+            return asGiven.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return normalized;
+        }
     }
 
     /** Where text that is not on disk sits, for its includes: its path, or the working directory. */
@@ -90,9 +110,10 @@ public final class Loader {
     }
 
     private FileDecl load(Path file, String displayPath, Text includedAt) {
-        Path key = file.toAbsolutePath().normalize();
+        Path location = file.toAbsolutePath().normalize();
+        Path key = identity(file.toAbsolutePath(), location);
         if (stack.contains(key)) {
-            diagnostics.error(Code.E0004, includedAt.span(), "include cycle: " + cycle(key)
+            diagnostics.error(Code.E0004, includedAt.span(), "include cycle: " + cycle(key, location)
                     + "; include in one direction only", cycleNotes(key));
             return null;
         }
@@ -105,10 +126,14 @@ public final class Loader {
         }
         SourceFile source = SourceFile.of(displayPath, text);
         sources.put(displayPath, source);
-        return parseAndBuild(source, key, includedAt);
+        return parseAndBuild(source, key, location, includedAt);
     }
 
-    private FileDecl parseAndBuild(SourceFile source, Path key, Text includedAt) {
+    /**
+     * @param key the file's identity
+     * @param location where the file is as the user named it; includes resolve against it
+     */
+    private FileDecl parseAndBuild(SourceFile source, Path key, Path location, Text includedAt) {
         Diagnostics fileDiagnostics = new Diagnostics();
         ParsedFile parsed = Parsing.parse(source, fileDiagnostics);
         diagnostics.addAll(fileDiagnostics);
@@ -117,12 +142,13 @@ public final class Loader {
         }
         FileDecl decl = ModelBuilder.build(parsed, diagnostics);
         stack.add(key);
+        stackAsWritten.add(location);
         includedBy.add(includedAt);
         for (Text include : decl.includes()) {
             Path target;
             String display;
             try {
-                target = key.resolveSibling(include.value());
+                target = location.resolveSibling(include.value());
                 display = displayPathOf(source.path(), include.value());
             } catch (InvalidPathException e) {
                 diagnostics.error(Code.E0003, include.span(), "cannot read included file '" + include.value()
@@ -132,6 +158,7 @@ public final class Loader {
             load(target, display, include);
         }
         stack.remove(stack.size() - 1);
+        stackAsWritten.remove(stackAsWritten.size() - 1);
         includedBy.remove(includedBy.size() - 1);
         loaded.put(key, decl);
         return decl;
@@ -227,13 +254,14 @@ public final class Loader {
         return shown.normalize().toString();
     }
 
-    private String cycle(Path again) {
+    /** The cycle's file names, as written, ending with {@code again} as it is included now. */
+    private String cycle(Path again, Path againAsWritten) {
         StringBuilder out = new StringBuilder();
         int start = stack.indexOf(again);
         for (int i = start; i < stack.size(); i++) {
-            out.append(stack.get(i).getFileName()).append(" -> ");
+            out.append(stackAsWritten.get(i).getFileName()).append(" -> ");
         }
-        return out.append(again.getFileName()).toString();
+        return out.append(againAsWritten.getFileName()).toString();
     }
 
     /** Where each file of the cycle after the first is included, in the order of the cycle. */
@@ -242,7 +270,7 @@ public final class Loader {
         for (int i = stack.indexOf(again) + 1; i < stack.size(); i++) {
             Text include = includedBy.get(i);
             if (include != null) {
-                notes.add(new Note(include.span(), "'" + stack.get(i).getFileName() + "' is included here"));
+                notes.add(new Note(include.span(), "'" + stackAsWritten.get(i).getFileName() + "' is included here"));
             }
         }
         return notes.toArray(new Note[0]);
