@@ -200,7 +200,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
     }
 
     /**
-     * {@code on write CTRL == ENABLE} (exynos-sysmmu-v1.iommu:255).
+     * {@code on write CTRL == ENABLE} (exynos-sysmmu-v1.iommu:257).
      */
     private void onWriteCtrlIsEnable(long value) {
         if (value == CTRL_ENABLE) {
@@ -212,7 +212,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
     }
 
     /**
-     * {@code on write CTRL == BLOCK} (exynos-sysmmu-v1.iommu:261).
+     * {@code on write CTRL == BLOCK} (exynos-sysmmu-v1.iommu:263).
      */
     private void onWriteCtrlIsBlock(long value) {
         if (value == CTRL_BLOCK) {
@@ -223,7 +223,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
     }
 
     /**
-     * {@code on write CTRL == DISABLE} (exynos-sysmmu-v1.iommu:268).
+     * {@code on write CTRL == DISABLE} (exynos-sysmmu-v1.iommu:270).
      */
     private void onWriteCtrlIsDisable(long value) {
         if (value == CTRL_DISABLE) {
@@ -234,7 +234,7 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
     }
 
     /**
-     * {@code on write FLUSH_ALL} (exynos-sysmmu-v1.iommu:273).
+     * {@code on write FLUSH_ALL} (exynos-sysmmu-v1.iommu:275).
      */
     private void onWriteFlushAll(long value) {
         invalidateTlbAll();

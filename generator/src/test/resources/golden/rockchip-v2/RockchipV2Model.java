@@ -171,7 +171,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write COMMAND.CMD == ENABLE_PAGING} (rockchip-v1.iommu:207).
+     * {@code on write COMMAND.CMD == ENABLE_PAGING} (rockchip-v1.iommu:208).
      */
     private void onWriteCommandCmdIsEnablePaging(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_ENABLE_PAGING) {
@@ -181,7 +181,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write COMMAND.CMD == DISABLE_PAGING} (rockchip-v1.iommu:211).
+     * {@code on write COMMAND.CMD == DISABLE_PAGING} (rockchip-v1.iommu:212).
      */
     private void onWriteCommandCmdIsDisablePaging(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_DISABLE_PAGING) {
@@ -192,7 +192,7 @@ public final class RockchipV2Model extends IommuEngine {
 
     /**
      * {@code on write COMMAND.CMD == ENABLE_STALL if STATUS.PAGING_ENABLED == 1}
-     * (rockchip-v1.iommu:216).
+     * (rockchip-v1.iommu:217).
      */
     private void onWriteCommandCmdIsEnableStall(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_ENABLE_STALL
@@ -204,7 +204,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write COMMAND.CMD == DISABLE_STALL} (rockchip-v1.iommu:221).
+     * {@code on write COMMAND.CMD == DISABLE_STALL} (rockchip-v1.iommu:222).
      */
     private void onWriteCommandCmdIsDisableStall(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_DISABLE_STALL) {
@@ -215,7 +215,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write COMMAND.CMD == ZAP_CACHE} (rockchip-v1.iommu:226).
+     * {@code on write COMMAND.CMD == ZAP_CACHE} (rockchip-v1.iommu:227).
      */
     private void onWriteCommandCmdIsZapCache(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_ZAP_CACHE) {
@@ -224,7 +224,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write COMMAND.CMD == PAGE_FAULT_DONE} (rockchip-v1.iommu:231).
+     * {@code on write COMMAND.CMD == PAGE_FAULT_DONE} (rockchip-v1.iommu:237).
      */
     private void onWriteCommandCmdIsPageFaultDone(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_PAGE_FAULT_DONE) {
@@ -234,7 +234,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write COMMAND.CMD == FORCE_RESET} (rockchip-v1.iommu:236).
+     * {@code on write COMMAND.CMD == FORCE_RESET} (rockchip-v1.iommu:242).
      */
     private void onWriteCommandCmdIsForceReset(long value) {
         if (((value & COMMAND_CMD_MASK) >>> COMMAND_CMD_SHIFT) == COMMAND_CMD_FORCE_RESET) {
@@ -243,7 +243,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code on write ZAP_ONE_LINE} (rockchip-v1.iommu:239).
+     * {@code on write ZAP_ONE_LINE} (rockchip-v1.iommu:245).
      */
     private void onWriteZapOneLine(long value) {
         invalidateTlbPage(value);
@@ -278,7 +278,8 @@ public final class RockchipV2Model extends IommuEngine {
     /**
      * The directory (DT): NUM_DT_ENTRIES DTEs in one 4 KiB page, indexed by iova 31:22
      * (RK_IOVA_DTE_MASK, RK_IOVA_DTE_SHIFT). Allocated zeroed with iommu_alloc_page(GFP_KERNEL
-     * | GFP_DMA32) in rk_iommu_domain_alloc_paging, so 4 KiB aligned.
+     * | rk_ops-&gt;gfp_flags) in rk_iommu_domain_alloc_paging (GFP_DMA32 on v1, 0 on v2), so
+     * 4 KiB aligned.
      * <p>Level dt (0): reads the entry iova[31:22] selects of the table at {@code table}; its kinds
      * are {@code dte table}.
      */
@@ -299,7 +300,8 @@ public final class RockchipV2Model extends IommuEngine {
      * A page table (PT): NUM_PT_ENTRIES PTEs in one 4 KiB page, indexed by iova 21:12
      * (RK_IOVA_PTE_MASK, RK_IOVA_PTE_SHIFT); the page offset is iova 11:0 (RK_IOVA_PAGE_MASK).
      * Allocated zeroed on first use by rk_dte_get_page_table (iommu_alloc_page(GFP_ATOMIC |
-     * GFP_DMA32)); freed only by rk_iommu_domain_free. Test vector: IOVA 0xDEADBEEF has DTE
+     * rk_ops-&gt;gfp_flags): GFP_DMA32 on v1, 0 on v2); freed only by rk_iommu_domain_free. Test
+     * vector: IOVA 0xDEADBEEF has DTE
      * index 0x37A, PTE index 0x2DB and offset 0xEEF.
      * <p>Level pt (1): reads the entry iova[21:12] selects of the table at {@code table}; its kinds
      * are {@code pte leaf 4K}.
@@ -368,7 +370,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code fault translation, permission} (rockchip-v1.iommu:251).
+     * {@code fault translation, permission} (rockchip-v1.iommu:257).
      */
     private FaultAction recordTranslationOrPermissionFault(int master, long iova, boolean write,
             long entry) {
@@ -381,7 +383,7 @@ public final class RockchipV2Model extends IommuEngine {
     }
 
     /**
-     * {@code fault bus} (rockchip-v1.iommu:260).
+     * {@code fault bus} (rockchip-v1.iommu:266).
      */
     private FaultAction recordBusFault(int master, long iova, boolean write, long entry) {
         setReg(PAGE_FAULT_ADDR_SLOT, iova);

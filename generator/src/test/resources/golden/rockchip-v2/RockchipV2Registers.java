@@ -68,11 +68,13 @@ public final class RockchipV2Registers {
     public static final long PTE_PAGE_FLAGS_MASK = 0x1FE;
 
     /**
-     * RK_MMU_DTE_ADDR, "Directory table address", written as a DTE: rk_iommu_enable writes
-     * mk_dtentries(dt_dma), valid bit (bit 0) set; rk_iommu_disable writes 0. It reads 0
-     * after FORCE_RESET (rk_iommu_is_reset_done). On v1 bits 11:0 read as zero: the old
-     * driver wrote 0xCAFEBABE and expected 0xCAFEB000 back (rk_iommu_force_reset at
-     * torvalds&#64;03f732f8).
+     * RK_MMU_DTE_ADDR, "Directory table address", written as a v2 DTE: rk_iommu_enable
+     * writes mk_dtentries(dt_dma) = rk_mk_dte_v2(dt_dma), so the high address nibbles sit in
+     * bits 11:4 (PA[35:32] in 11:8, PA[39:36] in 7:4) and bit 0 (valid) is set;
+     * rk_iommu_disable writes 0. It reads 0 after FORCE_RESET (rk_iommu_is_reset_done).
+     * v1's "bits 11:0 read as zero" does not hold on v2, and what v2 reads back in bits 3:1
+     * is not documented; rk_iommu_force_reset still writes 0xCAFEBABE and expects 0xCAFEB000
+     * back (see force_reset).
      * <p>32-bit rw.
      */
     public static final long DTE_ADDR_OFFSET = 0x0;

@@ -297,7 +297,9 @@ class ExynosSun50iExamplesTest {
             assertThat(writes(d, "flush_flpd", Map.of("iova", 0x1234_5678L)))
                     .containsExactly("call block", "if", "call flush_all", "call unblock");
             assertThat(writes(d, "flush_range", Map.of("first", 0x1000_0123L, "last", 0x1000_3FFFL)))
-                    .containsExactly("FLUSH_START = 0x10000000", "FLUSH_END = 0x10003000", "FLUSH_RANGE = 0x1");
+                    .as("under sysmmu_block, as every sysmmu_tlb_invalidate_entry")
+                    .containsExactly("call block", "if", "FLUSH_START = 0x10000000", "FLUSH_END = 0x10003000",
+                            "FLUSH_RANGE = 0x1", "call unblock");
             assertThat(obligationText(d)).containsExactly("map: none", "link lv1: flush_flpd(first)",
                     "unmap: flush_page(each)");
         }
