@@ -6,6 +6,7 @@ import org.iommuc.dsl.diag.Diagnostics;
 import org.iommuc.dsl.model.Binary;
 import org.iommuc.dsl.model.BinaryOp;
 import org.iommuc.dsl.model.Builtin;
+import org.iommuc.dsl.model.ConstRef;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Expr;
 import org.iommuc.dsl.model.Exprs;
@@ -30,7 +31,10 @@ final class ConstantArithmeticCheck implements Check {
         if (values.isConstant(expr)) {
             if (values.error(expr) != null) {
                 Expr failing = innermost(expr, values);
-                report(failing, values.error(failing), true, diagnostics);
+                if (!(failing instanceof ConstRef)) {
+                    // a constant that cannot be computed is reported at its own definition
+                    report(failing, values.error(failing), true, diagnostics);
+                }
             }
             return;
         }

@@ -73,7 +73,7 @@ final class ConstantValues {
             return Result.of(n.value());
         }
         if (expr instanceof ConstRef c) {
-            return Result.of(c.value());
+            return c.failed() ? Result.failure("constant '" + c.name() + "' cannot be computed") : Result.of(c.value());
         }
         if (expr instanceof EnumRef e) {
             return Result.of(e.value());

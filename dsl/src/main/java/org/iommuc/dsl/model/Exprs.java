@@ -58,6 +58,9 @@ public final class Exprs {
             return n.value();
         }
         if (expr instanceof ConstRef c) {
+            if (c.failed()) {
+                throw new ArithmeticException("constant '" + c.name() + "' cannot be computed");
+            }
             return c.value();
         }
         if (expr instanceof EnumRef e) {
@@ -158,8 +161,12 @@ public final class Exprs {
     }
 
     private static String rangeError(long high, long low) {
-        return Long.compareUnsigned(high, 63) > 0 || Long.compareUnsigned(low, high) > 0
-                ? "bit range " + high + ":" + low + " is not within 63:0" : null;
+        if (Long.compareUnsigned(high, 63) > 0 || Long.compareUnsigned(low, 63) > 0) {
+            return "bit range " + Long.toUnsignedString(high) + ":" + Long.toUnsignedString(low) + " is not within 63:0";
+        }
+        return Long.compareUnsigned(low, high) > 0
+                ? "bit range " + high + ":" + low + " is reversed: the high bit comes first (" + low + ":" + high + ")"
+                : null;
     }
 
     /** The expression as source text, with only the parentheses precedence needs. */

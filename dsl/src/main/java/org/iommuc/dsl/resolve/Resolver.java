@@ -600,7 +600,8 @@ public final class Resolver {
         }
         Optional<Constant> constant = Optional.ofNullable(constants.get(text));
         if (constant.isPresent()) {
-            return new ConstRef(text, constantValue(constant.get(), name.span()).orElse(0L), name.span());
+            Optional<Long> value = constantValue(constant.get(), name.span());
+            return new ConstRef(text, value.orElse(0L), value.isEmpty(), name.span());
         }
         if (scope.sharedAllowed() && isShared(text)) {
             return new VarRef(text, Var.SHARED, name.span());

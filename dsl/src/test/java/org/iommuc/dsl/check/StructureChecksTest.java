@@ -108,4 +108,19 @@ class StructureChecksTest {
                 .isEqualTo("interrupt i64 is line 65: a model has at most 64 interrupt lines");
         assertThat(tooMany.get(0).span().line()).isEqualTo(StructureTexts.position(interrupts, "i64 =")[0]);
     }
+
+    @Test
+    void aConstantThatCannotBeComputedIsReportedOnceNotAtEachUse() {
+        String text = StructureTexts.withRegisters("").replace("    registers {", """
+                    const A = 5 - -1;
+                    const G = A - 1;
+                    const H = G * 2;
+                    const R = bits(1, 0, 5);
+                    registers {""");
+        List<Diagnostic> errors = StructureTexts.withCode(StructureTexts.diagnostics(text), "E0504");
+        assertThat(errors).extracting(Diagnostic::message).containsExactly(
+                "this constant expression cannot be computed: subtraction goes below zero",
+                "this constant expression cannot be computed: bit range 0:5 is reversed: the high bit comes first (5:0)");
+        assertThat(errors.get(0).span().line()).isEqualTo(StructureTexts.position(text, "5 - -1")[0]);
+    }
 }
