@@ -15,21 +15,27 @@ public record SourceFile(String path, String text, int[] lineStarts) {
         lineStarts = lineStarts.clone();
     }
 
+    /** Lines end with LF, CRLF or a lone CR (old Mac files), as the lexer's whitespace sees them. */
     public static SourceFile of(String path, String text) {
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
+            if (endsLine(text, i)) {
                 lines++;
             }
         }
         int[] starts = new int[lines];
         int line = 1;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
+            if (endsLine(text, i)) {
                 starts[line++] = i + 1;
             }
         }
         return new SourceFile(path, text, starts);
+    }
+
+    private static boolean endsLine(String text, int i) {
+        char c = text.charAt(i);
+        return c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
     }
 
     /** 1-based line of a character offset. */
