@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iommuc.dsl.model.Arg;
 import org.iommuc.dsl.model.Assignment;
 import org.iommuc.dsl.model.BitRange;
 import org.iommuc.dsl.model.Builtin;
@@ -27,6 +28,8 @@ import org.iommuc.dsl.model.EntryKind;
 import org.iommuc.dsl.model.EnumRef;
 import org.iommuc.dsl.model.EnumValue;
 import org.iommuc.dsl.model.Expr;
+import org.iommuc.dsl.model.FaultHandler;
+import org.iommuc.dsl.model.FaultKind;
 import org.iommuc.dsl.model.Exprs;
 import org.iommuc.dsl.model.Field;
 import org.iommuc.dsl.model.Format;
@@ -54,7 +57,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Structural facts of the Samsung Exynos SYSMMU v1 / v5 and Allwinner sun50i H6 descriptions,
+ * Structural facts of the Samsung Exynos SYSMMU v1 / v5 / v7 / v7 VM and Allwinner sun50i H6 descriptions,
  * taken from the hardware facts (sections 4 and 5): register offsets and bits, level index bits,
  * page sizes, entry layouts with the facts' test vectors, empty entries, caches, invalidation
  * rules, obligations and the values the driver sequences write. A later edit of an example that
@@ -69,6 +72,8 @@ class ExynosSun50iExamplesTest {
 
     private static final Description EXYNOS_V1 = compile("exynos-sysmmu-v1.iommu", "exynos_sysmmu_v1");
     private static final Description EXYNOS_V5 = compile("exynos-sysmmu-v5.iommu", "exynos_sysmmu_v5");
+    private static final Description EXYNOS_V7 = compile("exynos-sysmmu-v7.iommu", "exynos_sysmmu_v7");
+    private static final Description EXYNOS_V7_VM = compile("exynos-sysmmu-v7-vm.iommu", "exynos_sysmmu_v7_vm");
     private static final Description SUN50I = compile("sun50i-h6.iommu", "sun50i_h6");
 
     @Nested
@@ -302,6 +307,187 @@ class ExynosSun50iExamplesTest {
                             "FLUSH_RANGE = 0x1", "call unblock");
             assertThat(obligationText(d)).containsExactly("map: none", "link lv1: flush_flpd(first)",
                     "unmap: flush_page(each)");
+        }
+    }
+
+    @Nested
+    class ExynosV7 {
+
+        private final Description d = EXYNOS_V7;
+
+        @Test
+        void registerMapIsTheV7Layout() {
+            Map<String, Long> expected = new LinkedHashMap<>();
+            expected.put("CTRL", 0x000L);
+            expected.put("CFG", 0x004L);
+            expected.put("STATUS", 0x008L);
+            expected.put("PT_BASE", 0x00CL);
+            expected.put("FLUSH_ALL", 0x010L);
+            expected.put("FLUSH_ENTRY", 0x014L);
+            expected.put("FLUSH_RANGE", 0x018L);
+            expected.put("FLUSH_START", 0x020L);
+            expected.put("FLUSH_END", 0x024L);
+            expected.put("VERSION", 0x034L);
+            expected.put("INT_STATUS", 0x060L);
+            expected.put("INT_CLEAR", 0x064L);
+            expected.put("FAULT_VA", 0x070L);
+            expected.put("FAULT_INFO", 0x078L);
+            expected.put("CAPA0", 0x870L);
+            expected.put("CAPA1", 0x874L);
+            assertThat(offsets(d)).isEqualTo(expected);
+            // MAKE_MMU_VER(7, 0) = 0x380; major = bits 31:28.
+            assertThat(register(d, "VERSION").resetValue()).isEqualTo(0x380L << 21);
+            assertThat(bits(register(d, "FAULT_INFO"), "WRITE")).isEqualTo("20");
+            assertThat(bits(register(d, "CAPA0"), "CAPA1_EXIST")).isEqualTo("11");
+            assertThat(bits(register(d, "CAPA1"), "VCR_ENABLED")).isEqualTo("14");
+            assertThat(register(d, "CAPA0").resetValue()).as("no CAPA1: the plain v7 layout").isZero();
+        }
+
+        @Test
+        void interruptBitsAreTheV7FaultNames() {
+            // sysmmu_v7_fault_names[itype % 4]; the direction is in FAULT_INFO, not in the bit.
+            List<String> names = List.of("PTW", "PAGE", "ACCESS_PROTECTION", "RESERVED");
+            for (String reg : List.of("INT_STATUS", "INT_CLEAR")) {
+                Register r = register(d, reg);
+                assertThat(r.fields()).extracting(f -> f.name().text()).containsExactlyElementsOf(names);
+                for (int bit = 0; bit < names.size(); bit++) {
+                    assertThat(bits(r, names.get(bit))).as(reg + "." + names.get(bit)).isEqualTo(String.valueOf(bit));
+                }
+            }
+            assertThat(register(d, "INT_CLEAR").clears().map(Ident::text)).contains("INT_STATUS");
+        }
+
+        @Test
+        void walkAndEntriesAreV5s() {
+            assertExynosLevels(d);
+            assertZeroLinkEmpties(d);
+            assertTags(d);
+            assertThat(d.oaBitsValue()).isEqualTo(36);
+            Expr root = d.walk().orElseThrow().root().orElseThrow();
+            assertThat(new Eval(d, Map.of("PT_BASE", 0x84_0123L), Map.of(), Map.of()).of(root)).isEqualTo(0x8_4012_3000L);
+            // The v5 test vectors hold unchanged: the entry formats are inherited.
+            assertThat(encode(format(d, "section"), 0x8_4010_0000L, RW)).isEqualTo(0x8401_0032L);
+            assertThat(encode(format(d, "small"), 0x8_4012_3000L, R)).isEqualTo(0x8401_2306L);
+            assertThat(encode(format(d, "lv2link"), 0x8_4012_3400L, NONE)).isEqualTo(0x8401_2341L);
+            assertThat(decode(format(d, "lv2link"), 0x8401_2341L)).isEqualTo(0x8_4012_3400L);
+            assertThat(contents(d.tlb().orElseThrow())).containsExactly("leaf");
+            assertThat(invalidations(rule(d, "FLUSH_RANGE"))).containsExactly("tlb range");
+        }
+
+        @Test
+        void faultsRecordOneAddressAndTheDirectionInFaultInfo() {
+            assertThat(faultEffects(d, FaultKind.TRANSLATION)).containsExactly("FAULT_VA = iova",
+                    "FAULT_INFO.WRITE = write", "INT_STATUS.PAGE = 1", "STATUS.BLOCKED = 1", "stall");
+            assertThat(faultEffects(d, FaultKind.PERMISSION)).containsExactly("FAULT_VA = iova",
+                    "FAULT_INFO.WRITE = write", "INT_STATUS.ACCESS_PROTECTION = 1", "STATUS.BLOCKED = 1", "stall");
+            assertThat(faultEffects(d, FaultKind.BUS)).containsExactly("FAULT_VA = iova",
+                    "FAULT_INFO.WRITE = write", "INT_STATUS.PTW = 1", "STATUS.BLOCKED = 1", "stall");
+        }
+
+        @Test
+        void faultSequenceReadsFaultVaAndFaultInfo() {
+            Sequence fault = d.sequence("fault").orElseThrow();
+            assertThat(stepKinds(fault.steps())).containsExactly("let status", "let itype", "let va", "let info",
+                    "report", "write INT_CLEAR", "call unblock");
+            assertThat(letText(fault, "va")).isEqualTo("FAULT_VA");
+            assertThat(letText(fault, "info")).isEqualTo("FAULT_INFO");
+            Step.Report report = (Step.Report) fault.steps().get(4);
+            Map<String, String> args = new LinkedHashMap<>();
+            for (Arg a : report.args()) {
+                args.put(a.name().orElseThrow().text(), Exprs.text(a.value()));
+            }
+            assertThat(args).containsExactly(Map.entry("iova", "va"), Map.entry("write", "bits(info, 20, 20)"));
+        }
+
+        @Test
+        void initAcceptsMajorSevenWithoutTheVmCapability() {
+            assertThat(init(d, 7, 0, 0)).isTrue();
+            assertThat(init(d, 8, 0, 0)).as("every major from 7 on").isTrue();
+            assertThat(init(d, 7, 1 << 11, 0)).as("CAPA1 present, VCR not enabled").isTrue();
+            assertThat(init(d, 7, 0, 1 << 14)).as("CAPA1 is not there: its bit does not count").isTrue();
+            assertThat(init(d, 7, 1 << 11, 1 << 14)).as("the VM layout").isFalse();
+            assertThat(init(d, 6, 0, 0)).as("a v5-layout SYSMMU").isFalse();
+        }
+
+        @Test
+        void sequencesAreV5s() {
+            assertThat(writes(d, "init_config", Map.of())).containsExactly("CFG = 0x1100784");
+            assertThat(writes(d, "set_ptbase", Map.of("pgd", 0x8_4000_0000L)))
+                    .containsExactly("PT_BASE = 0x840000", "call flush_all");
+            assertThat(writes(d, "enable", Map.of("pgd", 0x8_4000_0000L)))
+                    .containsExactly("CTRL = 0x7", "call init_config", "call set_ptbase", "CTRL = 0x5");
+            assertThat(writes(d, "flush_flpd", Map.of("iova", 0x1234_5678L)))
+                    .containsExactly("call block", "if", "call flush_all", "call unblock");
+            assertThat(obligationText(d)).containsExactly("map: none", "link lv1: flush_flpd(first)",
+                    "unmap: flush_page(each)");
+        }
+    }
+
+    @Nested
+    class ExynosV7Vm {
+
+        private final Description d = EXYNOS_V7_VM;
+
+        @Test
+        void registerMapIsTheV7VmLayout() {
+            Map<String, Long> expected = new LinkedHashMap<>();
+            expected.put("CTRL", 0x000L);
+            expected.put("CFG", 0x004L);
+            expected.put("STATUS", 0x008L);
+            expected.put("VERSION", 0x034L);
+            expected.put("INT_STATUS", 0x060L);
+            expected.put("INT_CLEAR", 0x064L);
+            expected.put("CAPA0", 0x870L);
+            expected.put("CAPA1", 0x874L);
+            expected.put("FAULT_VA", 0x1000L);
+            expected.put("FAULT_INFO", 0x1004L);
+            expected.put("CTRL_VM", 0x8000L);
+            expected.put("PT_BASE", 0x800CL);
+            expected.put("FLUSH_ALL", 0x8010L);
+            expected.put("FLUSH_ENTRY", 0x8014L);
+            expected.put("FLUSH_RANGE", 0x8018L);
+            expected.put("FLUSH_START", 0x8020L);
+            expected.put("FLUSH_END", 0x8024L);
+            assertThat(offsets(d)).isEqualTo(expected);
+            Register ctrlVm = register(d, "CTRL_VM");
+            assertThat(bits(ctrlVm, "ENABLE")).isEqualTo("0");
+            assertThat(bits(ctrlVm, "FAULT_MODE_STALL")).isEqualTo("3");
+            assertThat(ctrlVm.access().value().keyword()).as("read back by __sysmmu_enable_vid").isEqualTo("rw");
+            assertThat(bits(register(d, "FAULT_INFO"), "WRITE")).isEqualTo("20");
+            assertThat(bits(register(d, "FLUSH_ENTRY"), "PAGE")).isEqualTo("31:12");
+            assertThat(register(d, "CAPA0").resetValue()).isEqualTo(1L << 11);
+            assertThat(register(d, "CAPA1").resetValue()).isEqualTo(1L << 14);
+        }
+
+        @Test
+        void invalidationsAndFaultsFollowTheMovedRegisters() {
+            assertThat(invalidations(rule(d, "FLUSH_ALL"))).containsExactly("tlb all", "walkcache all");
+            assertThat(invalidations(rule(d, "FLUSH_ENTRY"))).containsExactly("tlb page");
+            assertThat(invalidations(rule(d, "FLUSH_RANGE"))).containsExactly("tlb range");
+            assertThat(faultEffects(d, FaultKind.TRANSLATION)).startsWith("FAULT_VA = iova", "FAULT_INFO.WRITE = write");
+            assertExynosLevels(d);
+            assertThat(encode(format(d, "section"), 0x8_4010_0000L, RW)).isEqualTo(0x8401_0032L);
+        }
+
+        @Test
+        void initExpectsBothCapabilityBits() {
+            assertThat(init(d, 7, 1 << 11, 1 << 14)).isTrue();
+            assertThat(init(d, 7, 0xFFFF_FFFFL, 0xFFFF_FFFFL)).isTrue();
+            assertThat(init(d, 7, 1 << 11, 0)).isFalse();
+            assertThat(init(d, 7, 0, 1 << 14)).isFalse();
+            assertThat(init(d, 5, 1 << 11, 1 << 14)).isFalse();
+        }
+
+        @Test
+        void enableSetsCtrlVmByReadModifyWriteBetweenTheTableBaseAndEnable() {
+            // __sysmmu_enable_vid: CTRL_VM |= CTRL_VM_ENABLE | CTRL_VM_FAULT_MODE_STALL, other bits kept.
+            assertThat(writes(d, "enable", Map.of("pgd", 0x8_4000_0000L), Map.of("CTRL_VM", 0x100L)))
+                    .containsExactly("CTRL = 0x7", "call init_config", "call set_ptbase", "CTRL_VM = 0x109", "CTRL = 0x5");
+            assertThat(writes(d, "set_ptbase", Map.of("pgd", 0x8_4000_0000L)))
+                    .containsExactly("PT_BASE = 0x840000", "call flush_all");
+            assertThat(writes(d, "flush_range", Map.of("first", 0x1000_0123L, "last", 0x1000_3FFFL)))
+                    .containsExactly("call block", "if", "FLUSH_START = 0x10000000", "FLUSH_END = 0x10003000",
+                            "FLUSH_RANGE = 0x1", "call unblock");
         }
     }
 
@@ -626,6 +812,74 @@ class ExynosSun50iExamplesTest {
         return out;
     }
 
+    /** The effects of the handler of one fault kind, flattened: "REG.FIELD = expr", "stall" or "abort". */
+    private static List<String> faultEffects(Description d, FaultKind kind) {
+        List<FaultHandler> handlers = d.faults().stream().filter(h -> h.handles(kind)).toList();
+        assertThat(handlers).as("handlers of %s", kind).hasSize(1);
+        List<String> out = new ArrayList<>();
+        for (Effect e : handlers.get(0).effects()) {
+            if (e instanceof Effect.Assign a) {
+                out.add(a.target().text() + " = " + Exprs.text(a.value()));
+            } else if (e instanceof Effect.FaultAction f) {
+                out.add(f.stall() ? "stall" : "abort");
+            } else {
+                out.add(e.getClass().getSimpleName());
+            }
+        }
+        return out;
+    }
+
+    /** Each top-level step of a sequence as "let NAME", "write REG", "call SEQ", "report", ... */
+    private static List<String> stepKinds(List<Step> steps) {
+        List<String> out = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Step.Let l) {
+                out.add("let " + l.name().text());
+            } else if (step instanceof Step.Write w) {
+                out.add("write " + w.target().text());
+            } else if (step instanceof Step.Call c) {
+                out.add("call " + c.sequence().text());
+            } else if (step instanceof Step.Report) {
+                out.add("report");
+            } else {
+                out.add(step.getClass().getSimpleName());
+            }
+        }
+        return out;
+    }
+
+    private static String letText(Sequence s, String name) {
+        return s.steps().stream().filter(st -> st instanceof Step.Let l && l.name().text().equals(name))
+                .map(st -> Exprs.text(((Step.Let) st).value())).findFirst().orElseThrow();
+    }
+
+    /**
+     * Whether {@code init} passes on a SYSMMU whose VERSION reads {@code major}.0 and whose
+     * capability registers read as given: every expect, including those under an if whose
+     * condition holds, must hold.
+     */
+    private static boolean init(Description d, int major, long capa0, long capa1) {
+        Map<String, Long> registers = Map.of("VERSION", (long) major << 28, "CAPA0", capa0, "CAPA1", capa1);
+        Eval eval = new Eval(d, registers, new HashMap<>(), Map.of());
+        return expectsHold(d.sequence("init").orElseThrow().steps(), eval);
+    }
+
+    private static boolean expectsHold(List<Step> steps, Eval eval) {
+        for (Step step : steps) {
+            if (step instanceof Step.Let l) {
+                eval.vars.put(l.name().text(), eval.of(l.value()));
+            } else if (step instanceof Step.Expect e && eval.of(e.condition()) == 0) {
+                return false;
+            } else if (step instanceof Step.If i
+                    && !expectsHold(eval.of(i.condition()) != 0 ? i.then() : i.otherwise(), eval)) {
+                return false;
+            } else if (step instanceof Step.Fail) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<String> sequenceNames(Description d) {
         List<String> out = new ArrayList<>();
         for (Sequence s : d.sequences()) {
@@ -707,9 +961,15 @@ class ExynosSun50iExamplesTest {
      * if is listed as "if" followed by its then-branch.
      */
     private static List<String> writes(Description d, String sequence, Map<String, Long> params) {
+        return writes(d, sequence, params, Map.of());
+    }
+
+    /** As {@link #writes(Description, String, Map)}, with registers reading as given. */
+    private static List<String> writes(Description d, String sequence, Map<String, Long> params,
+            Map<String, Long> registers) {
         Sequence s = d.sequence(sequence).orElseThrow(() -> new AssertionError("no sequence " + sequence));
         List<String> out = new ArrayList<>();
-        steps(d, s.steps(), new Eval(d, Map.of(), params, Map.of()), out);
+        steps(d, s.steps(), new Eval(d, registers, params, Map.of()), out);
         return out;
     }
 

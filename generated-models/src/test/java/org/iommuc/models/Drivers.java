@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.iommuc.generated.ExynosSysmmuV1Registers;
 import org.iommuc.generated.ExynosSysmmuV5Registers;
+import org.iommuc.generated.ExynosSysmmuV7Registers;
+import org.iommuc.generated.ExynosSysmmuV7VmRegisters;
 import org.iommuc.generated.Ipu3MmuRegisters;
 import org.iommuc.generated.MtkM4uV1Registers;
 import org.iommuc.generated.RockchipV1Dte;
@@ -35,6 +37,8 @@ final class Drivers {
             case "mtk-m4u-v1.iommu" -> mtk(m, root);
             case "exynos-sysmmu-v1.iommu" -> exynosV1(m, root);
             case "exynos-sysmmu-v5.iommu" -> exynosV5(m, root);
+            case "exynos-sysmmu-v7.iommu" -> exynosV7(m, root);
+            case "exynos-sysmmu-v7-vm.iommu" -> exynosV7Vm(m, root);
             case "verisilicon-iommu-1.2.iommu" -> verisilicon(m, root);
             default -> throw new AssertionError("no driver for " + example.file() + "; add its enable sequence to Drivers");
         }
@@ -129,6 +133,34 @@ final class Drivers {
         write(m, ExynosSysmmuV5Registers.PT_BASE_OFFSET, pgd >>> 12);
         write(m, ExynosSysmmuV5Registers.FLUSH_ALL_OFFSET, 1);
         write(m, ExynosSysmmuV5Registers.CTRL_OFFSET, ExynosSysmmuV5Registers.CTRL_ENABLE);
+    }
+
+    /** __sysmmu_enable on v7: as v5 (the v7 layout keeps v5's PT_BASE and FLUSH_ALL). */
+    static void exynosV7(IommuModel m, long pgd) {
+        write(m, ExynosSysmmuV7Registers.CTRL_OFFSET, ExynosSysmmuV7Registers.CTRL_BLOCK);
+        write(m, ExynosSysmmuV7Registers.CFG_OFFSET, ExynosSysmmuV7Registers.CFG_QOS_15
+                | ExynosSysmmuV7Registers.CFG_FLPDCACHE | ExynosSysmmuV7Registers.CFG_ACGEN | ExynosSysmmuV7Registers.CFG_EAP);
+        write(m, ExynosSysmmuV7Registers.PT_BASE_OFFSET, pgd >>> 12);
+        write(m, ExynosSysmmuV7Registers.FLUSH_ALL_OFFSET, 1);
+        write(m, ExynosSysmmuV7Registers.CTRL_OFFSET, ExynosSysmmuV7Registers.CTRL_ENABLE);
+    }
+
+    /**
+     * __sysmmu_enable on the v7 VM layout: as v7 with PT_BASE and FLUSH_ALL at 0x800C / 0x8010,
+     * then __sysmmu_enable_vid's read-modify-write of CTRL_VM (ENABLE | FAULT_MODE_STALL) before
+     * CTRL = ENABLE.
+     */
+    static void exynosV7Vm(IommuModel m, long pgd) {
+        write(m, ExynosSysmmuV7VmRegisters.CTRL_OFFSET, ExynosSysmmuV7VmRegisters.CTRL_BLOCK);
+        write(m, ExynosSysmmuV7VmRegisters.CFG_OFFSET, ExynosSysmmuV7VmRegisters.CFG_QOS_15
+                | ExynosSysmmuV7VmRegisters.CFG_FLPDCACHE | ExynosSysmmuV7VmRegisters.CFG_ACGEN
+                | ExynosSysmmuV7VmRegisters.CFG_EAP);
+        write(m, ExynosSysmmuV7VmRegisters.PT_BASE_OFFSET, pgd >>> 12);
+        write(m, ExynosSysmmuV7VmRegisters.FLUSH_ALL_OFFSET, 1);
+        long ctrlVm = read(m, ExynosSysmmuV7VmRegisters.CTRL_VM_OFFSET);
+        write(m, ExynosSysmmuV7VmRegisters.CTRL_VM_OFFSET, ctrlVm | ExynosSysmmuV7VmRegisters.CTRL_VM_ENABLE_MASK
+                | ExynosSysmmuV7VmRegisters.CTRL_VM_FAULT_MODE_STALL_MASK);
+        write(m, ExynosSysmmuV7VmRegisters.CTRL_OFFSET, ExynosSysmmuV7VmRegisters.CTRL_ENABLE);
     }
 
     /** vsi_iommu_enable: PTA base, out-of-bound check, exceptions, enable, then the flush pulse. */

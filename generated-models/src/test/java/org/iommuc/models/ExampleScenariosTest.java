@@ -10,6 +10,8 @@ import org.iommuc.generated.ExynosSysmmuV1Registers;
 import org.iommuc.generated.ExynosSysmmuV1Small;
 import org.iommuc.generated.ExynosSysmmuV5Model;
 import org.iommuc.generated.ExynosSysmmuV5Registers;
+import org.iommuc.generated.ExynosSysmmuV7VmModel;
+import org.iommuc.generated.ExynosSysmmuV7VmRegisters;
 import org.iommuc.generated.Ipu3MmuL1pte;
 import org.iommuc.generated.Ipu3MmuL2pte;
 import org.iommuc.generated.Ipu3MmuModel;
@@ -244,6 +246,36 @@ class ExampleScenariosTest {
         assertDma(m, 0, 0x2030_0000L, true, IommuModel.FAULT, "unmapped write");
         assertThat(read(m, ExynosSysmmuV5Registers.FAULT_AW_VA_OFFSET)).isEqualTo(0x2030_0000L);
         assertThat(read(m, ExynosSysmmuV5Registers.INT_STATUS_OFFSET)).isEqualTo(ExynosSysmmuV5Registers.INT_STATUS_AW_PAGE_MASK);
+    }
+
+    @Test
+    void exynosV7VmRecordsEveryFaultInOneAddressRegisterWithItsDirectionInFaultInfo() {
+        GeneratedExample e = GeneratedExample.of("exynos-sysmmu-v7-vm.iommu");
+        ExynosSysmmuV7VmModel m = new ExynosSysmmuV7VmModel(new PhysicalMemory(36), true);
+        PageTables t = new PageTables(e, m);
+        t.map(0x2000_0000L, 0x8_4010_0000L, "section", true, false);
+        Drivers.exynosV7Vm(m, t.root);
+        assertThat(read(m, ExynosSysmmuV7VmRegisters.CTRL_VM_OFFSET)).isEqualTo(ExynosSysmmuV7VmRegisters.CTRL_VM_ENABLE
+                | ExynosSysmmuV7VmRegisters.CTRL_VM_FAULT_MODE_STALL);
+        assertDma(m, 0, 0x2001_2345L, false, 0x8_4011_2345L, "1M section above 4 GiB");
+
+        assertDma(m, 0, 0x2001_2345L, true, IommuModel.FAULT, "write to a read-only section");
+        assertThat(read(m, ExynosSysmmuV7VmRegisters.FAULT_VA_OFFSET)).isEqualTo(0x2001_2345L);
+        assertThat(read(m, ExynosSysmmuV7VmRegisters.FAULT_INFO_OFFSET)).isEqualTo(ExynosSysmmuV7VmRegisters.FAULT_INFO_WRITE_MASK);
+        assertThat(read(m, ExynosSysmmuV7VmRegisters.INT_STATUS_OFFSET))
+                .isEqualTo(ExynosSysmmuV7VmRegisters.INT_STATUS_ACCESS_PROTECTION_MASK);
+        assertThat(m.interrupt(ExynosSysmmuV7VmModel.IRQ_LINE)).isTrue();
+        write(m, ExynosSysmmuV7VmRegisters.INT_CLEAR_OFFSET, ExynosSysmmuV7VmRegisters.INT_CLEAR_ACCESS_PROTECTION_MASK);
+        assertThat(m.interrupt(ExynosSysmmuV7VmModel.IRQ_LINE)).isFalse();
+        t.map(0x2000_0000L, 0x8_4010_0000L, "section", true, true);
+        write(m, ExynosSysmmuV7VmRegisters.FLUSH_ENTRY_OFFSET, 0x2001_2000L | ExynosSysmmuV7VmRegisters.FLUSH_ENTRY_ENABLE_MASK);
+        write(m, ExynosSysmmuV7VmRegisters.CTRL_OFFSET, ExynosSysmmuV7VmRegisters.CTRL_ENABLE);
+        assertThat(m.faultPending()).as("the write was retried").isFalse();
+
+        assertDma(m, 0, 0x2030_0000L, false, IommuModel.FAULT, "unmapped read");
+        assertThat(read(m, ExynosSysmmuV7VmRegisters.FAULT_VA_OFFSET)).isEqualTo(0x2030_0000L);
+        assertThat(read(m, ExynosSysmmuV7VmRegisters.FAULT_INFO_OFFSET)).as("a read").isZero();
+        assertThat(read(m, ExynosSysmmuV7VmRegisters.INT_STATUS_OFFSET)).isEqualTo(ExynosSysmmuV7VmRegisters.INT_STATUS_PAGE_MASK);
     }
 
     @Test

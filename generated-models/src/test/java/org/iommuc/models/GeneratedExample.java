@@ -20,6 +20,16 @@ import org.iommuc.generated.ExynosSysmmuV5Lv2link;
 import org.iommuc.generated.ExynosSysmmuV5Model;
 import org.iommuc.generated.ExynosSysmmuV5Section;
 import org.iommuc.generated.ExynosSysmmuV5Small;
+import org.iommuc.generated.ExynosSysmmuV7Large;
+import org.iommuc.generated.ExynosSysmmuV7Lv2link;
+import org.iommuc.generated.ExynosSysmmuV7Model;
+import org.iommuc.generated.ExynosSysmmuV7Section;
+import org.iommuc.generated.ExynosSysmmuV7Small;
+import org.iommuc.generated.ExynosSysmmuV7VmLarge;
+import org.iommuc.generated.ExynosSysmmuV7VmLv2link;
+import org.iommuc.generated.ExynosSysmmuV7VmModel;
+import org.iommuc.generated.ExynosSysmmuV7VmSection;
+import org.iommuc.generated.ExynosSysmmuV7VmSmall;
 import org.iommuc.generated.Ipu3MmuL1pte;
 import org.iommuc.generated.Ipu3MmuL2pte;
 import org.iommuc.generated.Ipu3MmuModel;
@@ -67,6 +77,12 @@ record GeneratedExample(String file, ModelFactory factory, ModelConfig config, M
             new GeneratedExample("exynos-sysmmu-v5.iommu", ExynosSysmmuV5Model::new, ExynosSysmmuV5Model.CONFIG,
                     codecs("lv2link", ExynosSysmmuV5Lv2link.class, "section", ExynosSysmmuV5Section.class,
                             "large", ExynosSysmmuV5Large.class, "small", ExynosSysmmuV5Small.class)),
+            new GeneratedExample("exynos-sysmmu-v7-vm.iommu", ExynosSysmmuV7VmModel::new, ExynosSysmmuV7VmModel.CONFIG,
+                    codecs("lv2link", ExynosSysmmuV7VmLv2link.class, "section", ExynosSysmmuV7VmSection.class,
+                            "large", ExynosSysmmuV7VmLarge.class, "small", ExynosSysmmuV7VmSmall.class)),
+            new GeneratedExample("exynos-sysmmu-v7.iommu", ExynosSysmmuV7Model::new, ExynosSysmmuV7Model.CONFIG,
+                    codecs("lv2link", ExynosSysmmuV7Lv2link.class, "section", ExynosSysmmuV7Section.class,
+                            "large", ExynosSysmmuV7Large.class, "small", ExynosSysmmuV7Small.class)),
             new GeneratedExample("ipu3-mmu.iommu", Ipu3MmuModel::new, Ipu3MmuModel.CONFIG,
                     codecs("l1pte", Ipu3MmuL1pte.class, "l2pte", Ipu3MmuL2pte.class)),
             new GeneratedExample("mtk-m4u-v1.iommu", MtkM4uV1Model::new, MtkM4uV1Model.CONFIG,

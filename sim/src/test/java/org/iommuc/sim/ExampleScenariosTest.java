@@ -294,6 +294,70 @@ class ExampleScenariosTest {
     }
 
     @Test
+    void exynosV7() {
+        ExampleRig r = new ExampleRig("exynos-sysmmu-v7");
+        assertThat(r.read(0x034) >>> 28).as("major version").isEqualTo(7);
+        assertThat(r.read(0x870) & 1 << 11).as("CAPA0_CAPA1_EXIST: not the VM layout").isZero();
+        long lv1 = 0x8_0010_0000L;
+        r.entries.put(lv1 + 4 * 0x200, r.entries.encode("section", 0x8_4010_0000L, "r"));
+        // enable as v5: block, CFG, PT_BASE = pgd >> 12, FLUSH_ALL, ENABLE
+        r.write(0x000, 0x7);
+        r.write(0x004, 0x780 | 1 << 20 | 1 << 24 | 1 << 2);
+        r.write(0x00C, lv1 >>> 12);
+        r.write(0x010, 1);
+        r.write(0x000, 0x5);
+        assertThat(r.dma(0, 0x2001_2345, false)).isEqualTo(0x8_4011_2345L);
+        // a write to the read-only section: one FAULT_VA, the direction in FAULT_INFO bit 20
+        assertThat(r.dma(0, 0x2001_2345, true)).isEqualTo(IommuModel.FAULT);
+        assertThat(r.read(0x070)).as("FAULT_VA").isEqualTo(0x2001_2345L);
+        assertThat(r.read(0x078)).as("FAULT_INFO: write").isEqualTo(1L << 20);
+        assertThat(r.read(0x060)).as("ACCESS_PROTECTION").isEqualTo(1 << 2);
+        assertThat(r.model.interrupt(0)).isTrue();
+        r.write(0x064, 1 << 2);
+        assertThat(r.model.interrupt(0)).isFalse();
+        r.entries.put(lv1 + 4 * 0x200, r.entries.encode("section", 0x8_4010_0000L, "rw"));
+        r.write(0x014, 0x2001_2000 | 1);
+        r.write(0x000, 0x5);
+        assertThat(r.lastEvent()).isEqualTo("dma m0 write 0x20012345 -> 0x840112345 (walk)");
+        // an unmapped read: same FAULT_VA, FAULT_INFO says read
+        assertThat(r.dma(0, 0x2020_0000, false)).isEqualTo(IommuModel.FAULT);
+        assertThat(r.read(0x070)).isEqualTo(0x2020_0000L);
+        assertThat(r.read(0x078)).as("FAULT_INFO: read").isZero();
+        assertThat(r.read(0x060)).as("PAGE").isEqualTo(1 << 1);
+    }
+
+    @Test
+    void exynosV7Vm() {
+        ExampleRig r = new ExampleRig("exynos-sysmmu-v7-vm");
+        assertThat(r.read(0x870) & 1 << 11).as("CAPA0_CAPA1_EXIST").isNotZero();
+        assertThat(r.read(0x874) & 1 << 14).as("CAPA1_VCR_ENABLED").isNotZero();
+        long lv1 = 0x8_0010_0000L;
+        r.entries.put(lv1 + 4 * 0x200, r.entries.encode("section", 0x8_4010_0000L, "rw"));
+        // enable: block, CFG, PT_BASE (0x800C), FLUSH_ALL (0x8010), CTRL_VM |= 0x9, ENABLE
+        r.write(0x000, 0x7);
+        r.write(0x004, 0x780 | 1 << 20 | 1 << 24 | 1 << 2);
+        r.write(0x800C, lv1 >>> 12);
+        r.write(0x8010, 1);
+        r.write(0x8000, r.read(0x8000) | 0x9);
+        r.write(0x000, 0x5);
+        assertThat(r.read(0x8000)).as("CTRL_VM").isEqualTo(0x9);
+        assertThat(r.dma(0, 0x2001_2345, true)).isEqualTo(0x8_4011_2345L);
+        assertThat(r.dma(0, 0x2020_0000, true)).isEqualTo(IommuModel.FAULT);
+        assertThat(r.read(0x1000)).as("FAULT_VA").isEqualTo(0x2020_0000L);
+        assertThat(r.read(0x1004)).as("FAULT_INFO: write").isEqualTo(1L << 20);
+        assertThat(r.read(0x060)).as("PAGE").isEqualTo(1 << 1);
+        r.write(0x064, 1 << 1);
+        r.entries.put(lv1 + 4 * 0x202, r.entries.encode("section", 0x8_4020_0000L, "rw"));
+        r.write(0x000, 0x5);
+        assertThat(r.lastEvent()).isEqualTo("dma m0 write 0x20200000 -> 0x840200000 (walk)");
+        // the entry flush at 0x8014 drops a cached section
+        r.entries.put(lv1 + 4 * 0x202, r.entries.encode("section", 0x8_4030_0000L, "rw"));
+        assertThat(r.dma(0, 0x2020_0000, false)).as("still cached").isEqualTo(0x8_4020_0000L);
+        r.write(0x8014, 0x2020_0000 | 1);
+        assertThat(r.dma(0, 0x2020_0000, false)).isEqualTo(0x8_4030_0000L);
+    }
+
+    @Test
     void verisilicon() {
         ExampleRig r = new ExampleRig("verisilicon-iommu-1.2");
         long pta = 0x10_0000;

@@ -14,7 +14,7 @@ final class TestDescriptions {
 
     /** The example files, in a fixed order. */
     static final List<String> EXAMPLES = List.of("rockchip-v1", "rockchip-v2", "sun50i-h6", "ipu3-mmu", "mtk-m4u-v1",
-            "exynos-sysmmu-v1", "exynos-sysmmu-v5", "verisilicon-iommu-1.2");
+            "exynos-sysmmu-v1", "exynos-sysmmu-v5", "exynos-sysmmu-v7", "exynos-sysmmu-v7-vm", "verisilicon-iommu-1.2");
 
     private TestDescriptions() {}
 
