@@ -18,8 +18,9 @@ package org.iommuc.runtime;
  *       write-only ones read 0); the access is traced; read-to-clear bits clear; the
  *       {@code on read} rules run; interrupts are updated.</li>
  *   <li><b>DMA</b>: from a master id outside {@code 0 .. masters - 1}: a bus error (no such
- *       master is wired to the IOMMU). Powered off: blocked. A stalled fault pending, or stall on: held. Bypass:
- *       the IOVA is the output address (a bus error beyond the output width). Block: refused.
+ *       master is wired to the IOMMU). Powered off: blocked. A stalled fault pending, or stall
+ *       on: held. Bypass: the IOVA is the output address (a bus error beyond the output width).
+ *       Block: refused.
  *       On: an IOVA outside the aperture is an address fault; then the TLB is looked up for
  *       every page size (a cached empty entry is a translation fault without a walk; a cached
  *       leaf is checked by the permission rules again); on a miss the model walks

@@ -3,8 +3,9 @@ package org.iommuc.runtime;
 /**
  * Sparse physical memory of an output-address width: only the 4 KiB pages ever written cost
  * memory (a 40-bit space costs the pages touched). Reads of unwritten memory give 0. Accesses
- * are little-endian, 1 to 8 bytes (other sizes are refused with an IllegalArgumentException); an access outside the address width reads 0 and
- * writes nothing (callers check {@link #contains} when that is a fault).
+ * are little-endian, 1 to 8 bytes (other sizes are refused with an IllegalArgumentException);
+ * an access outside the address width reads 0 and writes nothing (callers check
+ * {@link #contains} when that is a fault).
  */
 public final class PhysicalMemory {
 
