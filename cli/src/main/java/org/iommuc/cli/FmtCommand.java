@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -187,12 +188,17 @@ final class FmtCommand implements Callable<Integer> {
         return Main.ERRORS;
     }
 
-    private static String reason(Exception e) {
+    /** Why a file operation failed, in words ("permission denied", "file name too long"). */
+    static String reason(Exception e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         if (e instanceof NoSuchFileException missing) {
             return "no such file" + (missing.getFile() == null ? "" : " (" + missing.getFile() + ")");
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null && !f.getReason().isBlank()) {
+            String why = f.getReason().strip();
+            return Character.toLowerCase(why.charAt(0)) + why.substring(1);
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
