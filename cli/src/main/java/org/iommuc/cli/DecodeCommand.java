@@ -117,7 +117,7 @@ final class DecodeCommand extends DescriptionCommand {
             for (Direction direction : Direction.values()) {
                 if (!entry.valid()) {
                     // the walker never takes an entry of this format here: nothing is allowed through it
-                    result.put(direction, "denied (not a valid entry)");
+                    result.put(direction, "denied");
                     continue;
                 }
                 Optional<AllowRule> rule = codec.format().allow(direction);
@@ -156,7 +156,8 @@ final class DecodeCommand extends DescriptionCommand {
                 row(out, nameWidth, bitsWidth, addressName, slices, Numbers.hex(entry.address().get()));
             }
             for (Map.Entry<Direction, String> p : permissions().entrySet()) {
-                row(out, nameWidth, bitsWidth, p.getKey().keyword(), "", p.getValue());
+                row(out, nameWidth, bitsWidth, p.getKey().keyword(), "",
+                        p.getValue() + (entry.valid() ? "" : " (not a valid entry)"));
             }
             return out.toString().stripTrailing();
         }

@@ -35,6 +35,8 @@ class EntryCommandsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("rockchip_v2 pte 0xCDEF1BA6: not a valid pte (valid is 0, a pte has 1)")
                 .doesNotContain("allowed").contains("denied (not a valid entry)");
+        assertThat(CliRun.of("decode", V2, "pte", "0xcdef1ba6", "--json").out())
+                .contains("\"valid\":false").contains("\"read\":\"denied\"").doesNotContain("allowed");
     }
 
     @Test

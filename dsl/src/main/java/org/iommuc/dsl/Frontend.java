@@ -114,7 +114,7 @@ public final class Frontend {
             return;
         }
         Note note = new Note(d.base().get().span(), "found while checking iommu '" + d.name().text()
-                + "', which inherits this from '" + d.base().get().text() + "' (and may remove or override what it needs)");
+                + "', which inherits this from '" + d.base().get().text() + "'");
         for (Diagnostic diagnostic : found.sorted()) {
             Span at = diagnostic.span();
             boolean own = at.file().equals(d.span().file()) && at.start() >= d.span().start() && at.end() <= d.span().end();

@@ -54,6 +54,17 @@ class InheritedDiagnosticsTest {
     }
 
     @Test
+    void downAChainOfExtendsTheProblemIsReportedOnceAtTheFirstDerivedDescription() throws IOException {
+        Files.writeString(dir.resolve("base.iommu"), BASE);
+        Path chain = Files.writeString(dir.resolve("chain.iommu"), "include \"base.iommu\";\n"
+                + "iommu d2 extends base { remove register ZAP; }\n"
+                + "iommu d3 extends d2 { }\n");
+        Compilation c = Frontend.compile(List.of(chain), dir);
+        assertThat(c.diagnostics()).singleElement().satisfies(d -> assertThat(d.notes()).singleElement()
+                .satisfies(n -> assertThat(n.message()).startsWith("found while checking iommu 'd2'")));
+    }
+
+    @Test
     void aProblemOfTheBaseItselfIsReportedOnceWithoutTheNote() throws IOException {
         Path base = Files.writeString(dir.resolve("base.iommu"), BASE.replace("ZAP  0x04 wo;", "ZAP  0x04 ro;").replace("    behaviour", "    sequence s { write ZAP = 1; }\n    behaviour"));
         Path derived = Files.writeString(dir.resolve("derived.iommu"),
@@ -63,5 +74,9 @@ class InheritedDiagnosticsTest {
         Compilation alone = Frontend.compile(List.of(derived), dir);
         assertThat(alone.diagnostics()).hasSameSizeAs(both.diagnostics())
                 .allSatisfy(d -> assertThat(d.notes()).hasSize(1));
+        Path sibling = Files.writeString(dir.resolve("sibling.iommu"),
+                "include \"base.iommu\";\niommu sibling extends base { }\n");
+        Compilation siblings = Frontend.compile(List.of(derived, sibling), dir);
+        assertThat(siblings.diagnostics()).as("once for both siblings").hasSameSizeAs(both.diagnostics());
     }
 }

@@ -25,4 +25,11 @@ class LineEndingsTest {
                 .startsWith("cr.iommu:4:5: error[E0001]: unexpected 'foo'")
                 .contains("    4 |     foo\n      |     ^^^\n");
     }
+
+    @Test
+    void syntaxErrorsOnSeparateLoneCrLinesAreEachReported() {
+        String text = "iommu t {\r iova 32;\r foo;\r oa 32;\r bar;\r}\r";
+        String rendered = Frontend.compileText("cr.iommu", text).render();
+        assertThat(rendered).contains("cr.iommu:3:2: error[E0001]", "cr.iommu:5:2: error[E0001]");
+    }
 }

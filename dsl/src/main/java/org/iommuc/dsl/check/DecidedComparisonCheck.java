@@ -25,7 +25,8 @@ final class DecidedComparisonCheck implements Check {
     @Override
     public void check(Description description, Diagnostics diagnostics) {
         ConstantValues constants = new ConstantValues();
-        ValueWidth widths = new ValueWidth(description, Optional.empty());
+        // iova of unknown width: an address fault's handler (and guard) sees any 64-bit IOVA
+        ValueWidth widths = new ValueWidth(description, Optional.empty(), false);
         for (Expr expr : BehaviourSupport.allExpressions(description)) {
             BehaviourSupport.forEachNode(expr, node -> {
                 if (node instanceof Binary b && (b.op() == BinaryOp.EQ || b.op() == BinaryOp.NE)) {

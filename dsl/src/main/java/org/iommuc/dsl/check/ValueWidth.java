@@ -29,6 +29,7 @@ final class ValueWidth {
 
     private final Description description;
     private final Optional<Register> trigger;
+    private final boolean iovaWithinWidth;
     private final ConstantValues constants = new ConstantValues();
 
     /**
@@ -36,8 +37,17 @@ final class ValueWidth {
      *     gives {@code value} its width; empty outside behaviour rules
      */
     ValueWidth(Description description, Optional<Register> trigger) {
+        this(description, trigger, true);
+    }
+
+    /**
+     * @param iovaWithinWidth whether {@code iova} can be taken as {@code iova} bits wide: not in
+     *     an address fault's handler, which sees whatever 64-bit IOVA the master sent
+     */
+    ValueWidth(Description description, Optional<Register> trigger, boolean iovaWithinWidth) {
         this.description = description;
         this.trigger = trigger;
+        this.iovaWithinWidth = iovaWithinWidth;
     }
 
     /** The bits {@code expr} can need, or empty when that is not known. */
@@ -88,7 +98,7 @@ final class ValueWidth {
     private OptionalInt variable(VarRef v) {
         switch (v.kind()) {
             case IOVA:
-                return sane(description.iovaBitsValue());
+                return iovaWithinWidth ? sane(description.iovaBitsValue()) : OptionalInt.empty();
             case WRITE:
             case READ:
                 return OptionalInt.of(1);

@@ -24,7 +24,8 @@ public final class Diagnostics {
     /**
      * Reports a diagnostic found at an inherited place while checking a derived description,
      * with {@code note} pointing at the derived one; left out when the same diagnostic is
-     * reported plainly (the base itself has the problem, and is checked too).
+     * reported plainly (the base itself has the problem, and is checked too), or was already
+     * reported for another derived description.
      */
     public void reportInherited(Diagnostic diagnostic, Note note) {
         List<Note> notes = new ArrayList<>(diagnostic.notes());
@@ -60,18 +61,22 @@ public final class Diagnostics {
         return all().size();
     }
 
-    /** The plain diagnostics, then the inherited ones not also reported plainly. */
+    /**
+     * The plain diagnostics, then the inherited ones not also reported plainly, each once: the
+     * first report of a problem found in several derived descriptions (down a chain of
+     * {@code extends}, or in siblings) keeps its note, the later ones are dropped.
+     */
     private List<Diagnostic> all() {
         List<Diagnostic> list = new ArrayList<>(items);
         if (inherited.isEmpty()) {
             return list;
         }
-        Set<List<Object>> plain = new java.util.HashSet<>();
+        Set<List<Object>> seen = new java.util.HashSet<>();
         for (Diagnostic d : items) {
-            plain.add(List.of(d.code(), d.span(), d.message()));
+            seen.add(List.of(d.code(), d.span(), d.message()));
         }
         for (Diagnostic d : inherited) {
-            if (!plain.contains(List.of(d.code(), d.span(), d.message()))) {
+            if (seen.add(List.of(d.code(), d.span(), d.message()))) {
                 list.add(d);
             }
         }

@@ -48,10 +48,19 @@ public final class Parsing {
      * The text as the lexer reads it: one symbol per UTF-16 unit, so that token indexes are
      * offsets into the Java string (a character beyond the BMP, such as an emoji in a comment,
      * is two symbols, as it is two chars). {@code CharStreams.fromString} counts code points
-     * instead, and every position after such a character would be off.
+     * instead, and every position after such a character would be off. A lone CR is read as
+     * the LF it stands for.
      */
     public static CharStream charStream(String text, String name) {
-        return CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(text.toCharArray())), name);
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            // a lone CR ends a line (SourceFile counts it so); ANTLR counts only LF: give it one,
+            // in place, so offsets do not move and token line numbers agree with SourceFile's
+            if (chars[i] == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) {
+                chars[i] = '\n';
+            }
+        }
+        return CodePointCharStream.fromBuffer(CodePointBuffer.withChars(CharBuffer.wrap(chars)), name);
     }
 
     private static IommuParser.FileContext parseTokens(

@@ -12,6 +12,9 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.atn.ATN;
+import org.antlr.v4.runtime.atn.ATNConfig;
+import org.antlr.v4.runtime.atn.ATNConfigSet;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.iommuc.dsl.parser.IommuLexer;
 import org.iommuc.dsl.parser.IommuParser;
@@ -38,9 +41,28 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
         Token token = e.getOffendingToken();
-        if (!missingSemicolon(parser, token, e)) {
+        if (!(semicolonCouldEnd(parser, e) && missingSemicolon(parser, token, e))) {
             parser.notifyErrorListeners(token, unexpected(parser, token), e);
         }
+    }
+
+    /**
+     * True when a ';' could have come where the parse failed: some configuration alive just
+     * before the offending token accepts ';' next within its rule. (One that could only leave
+     * its rule there is not counted: what follows the rule depends on where it was called.)
+     */
+    private static boolean semicolonCouldEnd(Parser parser, NoViableAltException e) {
+        ATNConfigSet configs = e.getDeadEndConfigs();
+        if (configs == null) {
+            return false;
+        }
+        ATN atn = parser.getATN();
+        for (ATNConfig config : configs) {
+            if (atn.nextTokens(config.state).contains(IommuLexer.SEMI)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -129,7 +151,10 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
         }
         beginErrorCondition(parser);
         Token token = parser.getCurrentToken();
-        if (getExpectedTokens(parser).contains(IommuLexer.SEMI) && missingSemicolon(parser, token, null)) {
+        IntervalSet expected = getExpectedTokens(parser);
+        // ';' alone only where no list could go on instead ('compatible "a"' then '"b";' misses a ',')
+        if (expected.contains(IommuLexer.SEMI) && !expected.contains(IommuLexer.COMMA)
+                && missingSemicolon(parser, token, null)) {
             return;
         }
         parser.notifyErrorListeners(token, unexpected(parser, token), null);

@@ -123,4 +123,11 @@ class StructureChecksTest {
                 "this constant expression cannot be computed: bit range 0:5 is reversed: the high bit comes first (5:0)");
         assertThat(errors.get(0).span().line()).isEqualTo(StructureTexts.position(text, "5 - -1")[0]);
     }
+
+    @Test
+    void anAddressFaultGuardOnIovaBitsAboveTheWidthIsNotDecided() {
+        String text = StructureTexts.withRegisters("        HIGH 0x04 rw;\n").replace("    walk {",
+                "    fault address if iova >> 32 == 1 { HIGH = 1; abort; }\n    walk {");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(text), "W0106")).isEmpty();
+    }
 }
