@@ -44,4 +44,16 @@ class NonBmpTextTest {
         assertThat(twice).isEqualTo(once);
         assertThat(once).contains("    /* a boxed\n     * comment " + SMILES + "\n     */\n");
     }
+
+    @Test
+    void theCaretSitsUnderTheCharacterWhateverItsWidthOnScreen() {
+        String narrow = "iommu x { /* \uD835\uDC65\uD835\uDC65 */ iova 32; oa 32; B }\n";
+        assertThat(Frontend.compileText("n.iommu", narrow).render())
+                .startsWith("n.iommu:1:36: error[E0001]: unexpected 'B'")
+                .as("a mathematical x is one cell wide").contains("\n      | " + " ".repeat(35) + "^\n");
+        String cjk = "iommu x { /* \u8868\u8868 */ iova 32; oa 32; B }\n";
+        assertThat(Frontend.compileText("c.iommu", cjk).render())
+                .startsWith("c.iommu:1:36: error[E0001]: unexpected 'B'")
+                .as("a CJK character is two cells wide").contains("\n      | " + " ".repeat(37) + "^\n");
+    }
 }

@@ -110,13 +110,51 @@ public final class DiagnosticRenderer {
             return new Excerpt(before + printable(shown) + after, " ".repeat(before.length()) + caret(shown, startColumn, length));
         }
 
+        /**
+         * Spaces under the text before the span (tabs copied, so the caret stays aligned
+         * whatever the tab width), then a '^' under each terminal cell of the span.
+         */
         private static String caret(String line, int startColumn, int length) {
             StringBuilder caret = new StringBuilder();
-            for (int i = 0; i < startColumn; i++) {
-                caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+            for (int i = 0; i < startColumn; ) {
+                int cp = line.codePointAt(i);
+                if (cp == '\t') {
+                    caret.append('\t');
+                } else {
+                    caret.append(" ".repeat(cells(cp)));
+                }
+                i += Character.charCount(cp);
             }
-            caret.append("^".repeat(length));
+            int width = 0;
+            for (int i = startColumn; i < startColumn + length && i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                width += cp == '\t' ? 1 : cells(cp);
+                i += Character.charCount(cp);
+            }
+            caret.append("^".repeat(Math.max(1, width)));
             return caret.toString();
+        }
+
+        /**
+         * How many terminal cells a character takes, as wcwidth says for the common cases: 0
+         * for combining marks and format characters, 2 for East Asian wide and fullwidth
+         * characters and emoji, else 1 (control characters are shown as one '?').
+         */
+        static int cells(int cp) {
+            if (cp < 0x20 || cp == 0x7F) {
+                return 1;
+            }
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+                return 0;
+            }
+            boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+                    || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF)
+                    || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+                    || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F)
+                    || (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x1FA70 && cp <= 0x1FAFF)
+                    || (cp >= 0x20000 && cp <= 0x3FFFD);
+            return wide ? 2 : 1;
         }
 
         /** Control characters (other than tab) would garble a terminal: show them as '?'. */

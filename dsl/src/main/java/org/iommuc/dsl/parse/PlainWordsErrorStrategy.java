@@ -41,7 +41,7 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
         Token token = e.getOffendingToken();
-        if (!(semicolonCouldEnd(parser, e) && missingSemicolon(parser, token, e))) {
+        if (!(semicolonCouldEnd(parser, e) && missingSeparator(parser, token, e, "';'"))) {
             parser.notifyErrorListeners(token, unexpected(parser, token), e);
         }
     }
@@ -66,16 +66,16 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
     }
 
     /**
-     * Reports "expected ';' before X" right after the previous token when X starts a later line
-     * and the previous token ends a value; false (nothing reported) otherwise.
+     * Reports "expected SEPARATOR before X" right after the previous token when X starts a later
+     * line and the previous token ends a value; false (nothing reported) otherwise.
      */
-    private boolean missingSemicolon(Parser parser, Token token, RecognitionException e) {
+    private boolean missingSeparator(Parser parser, Token token, RecognitionException e, String separator) {
         Token previous = previousOnChannel(parser, token);
         if (token.getType() == Token.EOF || previous == null || token.getLine() <= previous.getLine()
                 || !endsAValue(previous)) {
             return false;
         }
-        parser.notifyErrorListeners(after(previous), "expected ';' before " + describe(token), e);
+        parser.notifyErrorListeners(after(previous), "expected " + separator + " before " + describe(token), e);
         return true;
     }
 
@@ -152,9 +152,9 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
         beginErrorCondition(parser);
         Token token = parser.getCurrentToken();
         IntervalSet expected = getExpectedTokens(parser);
-        // ';' alone only where no list could go on instead ('compatible "a"' then '"b";' misses a ',')
-        if (expected.contains(IommuLexer.SEMI) && !expected.contains(IommuLexer.COMMA)
-                && missingSemicolon(parser, token, null)) {
+        // where a list could go on, ',' is as likely as ';' ('compatible "a"' then '"b";')
+        String separator = expected.contains(IommuLexer.COMMA) ? "',' or ';'" : "';'";
+        if (expected.contains(IommuLexer.SEMI) && missingSeparator(parser, token, null, separator)) {
             return;
         }
         parser.notifyErrorListeners(token, unexpected(parser, token), null);
