@@ -202,12 +202,22 @@ class ExynosSun50iExamplesTest {
             assertThat(writes(d, "enable", Map.of("pgd", 0x4000_0000L)))
                     .containsExactly("CTRL = 0x7", "call init_config", "call set_ptbase", "CTRL = 0x5");
             assertThat(writes(d, "disable", Map.of())).containsExactly("CTRL = 0x0", "CFG = 0x0");
-            assertThat(writes(d, "block", Map.of())).containsExactly("CTRL = 0x7", "poll");
+            // up to 120 reads of STATUS, each returning when BLOCKED, then unblock (this helper
+            // walks every branch of an 'if' it cannot decide, so it lists all 120 passes)
+            List<String> block = new ArrayList<>(List.of("CTRL = 0x7"));
+            for (int i = 0; i < 120; i++) {
+                block.addAll(List.of("if", "return"));
+            }
+            block.addAll(List.of("for 120", "CTRL = 0x5"));
+            assertThat(writes(d, "block", Map.of())).containsExactlyElementsOf(block);
             // v3.3 invalidates the FLPD cache with an entry flush under block.
             assertThat(writes(d, "flush_flpd", Map.of("iova", 0x1234_5678L)))
                     .containsExactly("call block", "if", "FLUSH_ENTRY = 0x12345001", "call unblock");
             assertThat(writes(d, "flush_page", Map.of("iova", 0x1234_5678L)))
-                    .containsExactly("call block", "if", "FLUSH_ENTRY = 0x12345001", "call unblock");
+                    .containsExactly("call flush_entry");
+            assertThat(writes(d, "flush_entry", Map.of("iova", 0x1234_5678L, "size", 0x10_0000L)))
+                    .as("num_inv = 1 but on v2").containsExactly("call block", "if", "FLUSH_ENTRY = 0x12345001", "for 1",
+                            "call unblock");
             assertThat(sequenceNames(d)).contains("init", "enable", "disable", "flush_all", "flush_page", "fault",
                     "suspend", "resume", "block", "unblock", "flush_flpd");
         }
@@ -986,6 +996,22 @@ class ExynosSun50iExamplesTest {
             } else if (step instanceof Step.If i) {
                 out.add("if");
                 steps(d, i.then(), eval, out);
+            } else if (step instanceof Step.Let l) {
+                eval = eval.with(l.name().text(), eval.of(l.value()));
+            } else if (step instanceof Step.For f) {
+                // run the loop as the driver would, the body once per value (a bounded number)
+                long by = f.by().map(eval::of).orElse(1L);
+                long last = eval.of(f.last());
+                int passes = 0;
+                for (long v = eval.of(f.first()); Long.compareUnsigned(v, last) <= 0 && passes < 1000; v += by, passes++) {
+                    steps(d, f.body(), eval.with(f.variable().text(), v), out);
+                    if (Long.compareUnsigned(v + by, v) < 0) {
+                        break;
+                    }
+                }
+                out.add("for " + passes);
+            } else if (step instanceof Step.Return) {
+                out.add("return");
             }
         }
     }
@@ -1013,6 +1039,13 @@ class ExynosSun50iExamplesTest {
             this.registers = registers;
             this.vars = vars;
             this.fields = fields;
+        }
+
+        /** The same, with one more variable (a 'let' or a loop's). */
+        Eval with(String name, long value) {
+            Map<String, Long> more = new java.util.HashMap<>(vars);
+            more.put(name, value);
+            return new Eval(description, registers, more, fields);
         }
 
         long of(Expr e) {

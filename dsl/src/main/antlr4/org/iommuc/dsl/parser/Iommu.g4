@@ -300,6 +300,7 @@ step
     | SAVE names SEMI                                                        # saveStep
     | RESTORE names SEMI                                                     # restoreStep
     | IF expr stepBlock (ELSE (stepBlock | elseIf=step))?                    # ifStep
+    | FOR ident IN first=expr DOTDOTEQ last=expr (STEP by=expr)? stepBlock     # forStep
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -378,6 +379,7 @@ ident
     | OFF | TRANSLATION | STALL | INVALIDATE | RESUME | ABORT | ELSE | AT | INTERRUPT | SEQUENCE
     | MODIFY | POLL | EVERY | TIMEOUT | EXPECT | FAIL | LET | CALL | DELAY | REPORT | OBLIGATIONS
     | REMOVE | REGISTER | RULE | OBLIGATION | RETURN | BUFFER | UNMASKED | SAVE | RESTORE
+    | FOR | IN | STEP
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -467,6 +469,9 @@ BUFFER      : 'buffer';
 UNMASKED    : 'unmasked';
 SAVE        : 'save';
 RESTORE     : 'restore';
+FOR         : 'for';
+IN          : 'in';
+STEP        : 'step';
 
 ACCESS      : 'ro' | 'rw' | 'wo' | 'w1c' | 'rc' | 'sc';
 

@@ -29,5 +29,6 @@ final class BehaviourChecks {
             new UnraisableInterruptCheck(),
             new DecidedComparisonCheck(),
             new ComputedCycleCheck(),
-            new ArrayIndexCheck());
+            new ArrayIndexCheck(),
+            new LoopStepCheck());
 }

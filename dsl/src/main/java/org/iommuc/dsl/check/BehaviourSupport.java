@@ -199,7 +199,10 @@ final class BehaviourSupport {
     // ---------------------------------------------------------------------------------------
     // Steps
 
-    /** Visits every step of a list, descending into {@code if} branches and {@code poll ... else} blocks. */
+    /**
+     * Visits every step of a list, descending into {@code if} branches, {@code poll ... else}
+     * blocks and {@code for} bodies.
+     */
     static void forEachStep(List<Step> steps, Consumer<Step> visitor) {
         for (Step s : steps) {
             visitor.accept(s);
@@ -208,6 +211,8 @@ final class BehaviourSupport {
                 forEachStep(i.otherwise(), visitor);
             } else if (s instanceof Step.Poll p && p.otherwise().isPresent()) {
                 forEachStep(p.otherwise().get(), visitor);
+            } else if (s instanceof Step.For f) {
+                forEachStep(f.body(), visitor);
             }
         }
     }
@@ -237,6 +242,9 @@ final class BehaviourSupport {
         }
         if (step instanceof Step.If i) {
             return List.of(i.condition());
+        }
+        if (step instanceof Step.For f) {
+            return List.of(f.first(), f.last());
         }
         return List.of();
     }
@@ -345,6 +353,8 @@ final class BehaviourSupport {
             places.add(new Place(p.timeout(), "a poll timeout"));
         } else if (step instanceof Step.Delay delay) {
             places.add(new Place(delay.time(), "a delay"));
+        } else if (step instanceof Step.For f) {
+            f.by().ifPresent(by -> places.add(new Place(by, "a loop step")));
         }
     }
 

@@ -63,6 +63,17 @@ public sealed interface Step {
     record Return(Span span) implements Step {}
 
     /** {@code if cond { ... } else { ... }} */
+    /**
+     * {@code for NAME in FIRST ..= LAST step BY { ... }}: the body once for each value of NAME
+     * from FIRST up to LAST (inclusive, unsigned), BY apart (1 when not written); a loop ends
+     * rather than wrap past 2^64.
+     */
+    record For(Ident variable, Expr first, Expr last, Optional<Expr> by, List<Step> body, Span span) implements Step {
+        public For {
+            body = List.copyOf(body);
+        }
+    }
+
     record If(Expr condition, List<Step> then, List<Step> otherwise, Span span) implements Step {
         public If {
             then = List.copyOf(then);

@@ -739,6 +739,11 @@ public final class ModelBuilder {
         if (ctx instanceof ReturnStepContext) {
             return new Step.Return(span);
         }
+        if (ctx instanceof ForStepContext f) {
+            Optional<Expr> by = f.by == null ? Optional.empty() : Optional.of(expr(f.by));
+            return new Step.For(ident(f.ident()), expr(f.first), expr(f.last), by, steps(f.stepBlock()),
+                    span(f.FOR().getSymbol()).to(span(f.by != null ? f.by : f.last)));
+        }
         IfStepContext i = (IfStepContext) ctx;
         List<Step> otherwise = new ArrayList<>();
         if (i.ELSE() != null) {

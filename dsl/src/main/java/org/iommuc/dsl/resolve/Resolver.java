@@ -458,6 +458,12 @@ public final class Resolver {
             return new Step.If(expr(i.condition(), scope), steps(i.then(), scope), steps(i.otherwise(), scope),
                     i.span());
         }
+        if (s instanceof Step.For f) {
+            // the variable is a name in the body only, as a 'let' is after it
+            return new Step.For(f.variable(), expr(f.first(), scope), expr(f.last(), scope),
+                    f.by().map(b -> expr(b, Scope.constant("a loop step"))), steps(f.body(), scope.withLet(f.variable().text())),
+                    f.span());
+        }
         if (s instanceof Step.Save save) {
             save.registers().forEach(this::lookupRegister);
         }
