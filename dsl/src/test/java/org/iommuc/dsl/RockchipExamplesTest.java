@@ -156,13 +156,14 @@ class RockchipExamplesTest {
 
     @Test
     void enableAndDisableFollowTheDriverOrder() {
+        // a failed reset or paging still releases the stall before the error (out_disable_stall)
         assertThat(steps(V1, "enable")).containsExactly(
                 "call enable_stall",
-                "call force_reset",
+                "call force_reset else {", "call disable_stall", "fail", "}",
                 "DTE_ADDR = dte(table = dt)",
                 "COMMAND.CMD = ZAP_CACHE",
                 "INT_MASK = IRQ_MASK",
-                "call enable_paging",
+                "call enable_paging else {", "call disable_stall", "fail", "}",
                 "call disable_stall");
         assertThat(steps(V1, "disable")).containsExactly(
                 "call enable_stall",
@@ -239,6 +240,9 @@ class RockchipExamplesTest {
             if (step instanceof Step.If i) {
                 render(i.then(), out);
                 out.add("}");
+            } else if (step instanceof Step.Call c && c.otherwise().isPresent()) {
+                render(c.otherwise().get(), out);
+                out.add("}");
             }
         }
     }
@@ -256,6 +260,9 @@ class RockchipExamplesTest {
         }
         if (step instanceof Step.Let l) {
             return List.of("let " + l.name().text() + " = " + Exprs.text(l.value()));
+        }
+        if (step instanceof Step.Call c && c.otherwise().isPresent()) {
+            return List.of("call " + c.sequence().text() + " else {");
         }
         if (step instanceof Step.Call c) {
             return List.of("call " + c.sequence().text());

@@ -292,7 +292,7 @@ step
     | POLL expr EVERY period=expr TIMEOUT timeout=expr (ELSE stepBlock | SEMI) # pollStep
     | EXPECT expr (ELSE FAIL STRING)? SEMI                                   # expectStep
     | LET ident ASSIGN expr SEMI                                             # letStep
-    | CALL ident (LPAREN (expr (COMMA expr)*)? RPAREN)? SEMI                 # callStep
+    | CALL ident (LPAREN (expr (COMMA expr)*)? RPAREN)? (ELSE stepBlock | SEMI) # callStep
     | DELAY expr SEMI                                                        # delayStep
     | REPORT FAULT LPAREN (arg (COMMA arg)*)? RPAREN SEMI                    # reportStep
     | FAIL STRING SEMI                                                       # failStep

@@ -25,10 +25,18 @@ public sealed interface Step {
     /** {@code let name = expr;} (register reads happen once, here) */
     record Let(Ident name, Expr value, Span span) implements Step {}
 
-    /** {@code call sequence(args);} */
-    record Call(Ident sequence, List<Expr> args, Span span) implements Step {
+    /**
+     * {@code call sequence(args);}, or {@code call sequence(args) else { ... }}: when the called
+     * sequence fails, the steps run instead of failing this one (a driver's error path).
+     */
+    record Call(Ident sequence, List<Expr> args, Optional<List<Step>> otherwise, Span span) implements Step {
         public Call {
             args = List.copyOf(args);
+            otherwise = otherwise.map(List::copyOf);
+        }
+
+        public Call(Ident sequence, List<Expr> args, Span span) {
+            this(sequence, args, Optional.empty(), span);
         }
     }
 

@@ -715,6 +715,10 @@ public final class ModelBuilder {
             for (ExprContext e : c.expr()) {
                 args.add(expr(e));
             }
+            if (c.stepBlock() != null) {
+                return new Step.Call(ident(c.ident()), args, Optional.of(steps(c.stepBlock())),
+                        span(c.CALL().getSymbol()).to(c.RPAREN() != null ? span(c.RPAREN().getSymbol()) : span(c.ident())));
+            }
             return new Step.Call(ident(c.ident()), args, span);
         }
         if (ctx instanceof DelayStepContext d) {

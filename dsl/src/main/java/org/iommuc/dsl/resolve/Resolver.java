@@ -436,7 +436,7 @@ public final class Resolver {
             for (Expr a : c.args()) {
                 args.add(expr(a, scope));
             }
-            return new Step.Call(c.sequence(), args, c.span());
+            return new Step.Call(c.sequence(), args, c.otherwise().map(o -> steps(o, scope)), c.span());
         }
         if (s instanceof Step.Delay d) {
             return new Step.Delay(expr(d.time(), Scope.constant("a delay")), d.span());
