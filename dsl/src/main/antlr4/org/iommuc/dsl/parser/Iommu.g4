@@ -39,6 +39,7 @@ item
     | powerItem
     | translationItem
     | bufferItem
+    | optionItem
     | registersBlock
     | formatDecl
     | walkBlock
@@ -85,6 +86,10 @@ translationItem
 
 bufferItem
     : BUFFER ident SIZE bytes=expr (ALIGN alignment=expr)? STRING? SEMI
+    ;
+
+optionItem
+    : OPTION ident STRING SEMI
     ;
 
 names
@@ -379,7 +384,7 @@ ident
     | OFF | TRANSLATION | STALL | INVALIDATE | RESUME | ABORT | ELSE | AT | INTERRUPT | SEQUENCE
     | MODIFY | POLL | EVERY | TIMEOUT | EXPECT | FAIL | LET | CALL | DELAY | REPORT | OBLIGATIONS
     | REMOVE | REGISTER | RULE | OBLIGATION | RETURN | BUFFER | UNMASKED | SAVE | RESTORE
-    | FOR | IN | STEP
+    | FOR | IN | STEP | OPTION
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -472,6 +477,7 @@ RESTORE     : 'restore';
 FOR         : 'for';
 IN          : 'in';
 STEP        : 'step';
+OPTION      : 'option';
 
 ACCESS      : 'ro' | 'rw' | 'wo' | 'w1c' | 'rc' | 'sc';
 

@@ -1,5 +1,7 @@
 package org.iommuc.dsl.check;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,13 @@ final class DuplicateNames implements Check {
         for (Constant c : description.constants()) {
             constants.define(c.name());
         }
+        // buffers and options are both names of sequences: one namespace, in source order
+        Namespace buffers = new Namespace("buffer or option", "", diagnostics);
+        List<Ident> driverNames = new ArrayList<>();
+        description.buffers().forEach(b -> driverNames.add(b.name()));
+        description.options().forEach(o -> driverNames.add(o.name()));
+        driverNames.sort(Comparator.comparing((Ident i) -> i.span().file()).thenComparingInt(i -> i.span().start()));
+        driverNames.forEach(buffers::define);
         Namespace interrupts = new Namespace("interrupt", "", diagnostics);
         for (Interrupt i : description.interrupts()) {
             interrupts.define(i.name());

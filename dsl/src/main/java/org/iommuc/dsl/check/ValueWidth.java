@@ -101,6 +101,7 @@ final class ValueWidth {
                 return iovaWithinWidth ? sane(description.iovaBitsValue()) : OptionalInt.empty();
             case WRITE:
             case READ:
+            case OPTION:
                 return OptionalInt.of(1);
             case MASTER:
                 return OptionalInt.of(BehaviourSupport.bitLength(Math.max(0, description.mastersValue() - 1)));

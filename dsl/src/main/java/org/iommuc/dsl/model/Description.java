@@ -22,6 +22,7 @@ public record Description(
         Optional<Setting<TranslationMode>> resetTranslation,
         List<Constant> constants,
         List<Buffer> buffers,
+        List<DtOption> options,
         List<Register> registers,
         List<Format> formats,
         Optional<Walk> walk,
@@ -39,6 +40,7 @@ public record Description(
         compatibles = List.copyOf(compatibles);
         constants = List.copyOf(constants);
         buffers = List.copyOf(buffers);
+        options = List.copyOf(options);
         registers = List.copyOf(registers);
         formats = List.copyOf(formats);
         rules = List.copyOf(rules);
@@ -103,6 +105,11 @@ public record Description(
 
     public Optional<Buffer> buffer(String bufferName) {
         return Optional.ofNullable(DescriptionIndex.of(this).buffer(bufferName));
+    }
+
+    /** The device-tree option of that name (few per description: a search). */
+    public Optional<DtOption> option(String optionName) {
+        return options.stream().filter(o -> o.name().text().equals(optionName)).findFirst();
     }
 
     public List<Level> levels() {

@@ -26,6 +26,8 @@ public enum Var {
     SHARED("shared"),
     /** A buffer the driver allocated: its physical address. */
     BUFFER("buffer"),
+    /** A device-tree option the driver read at probe: 1 when the property is present, else 0. */
+    OPTION("option"),
     /** A parameter of a sequence. */
     PARAM("param"),
     /** A {@code let} of a sequence. */

@@ -132,6 +132,7 @@ public final class ModelBuilder {
         Power power;
         Setting<TranslationMode> resetTranslation;
         final List<org.iommuc.dsl.model.Buffer> buffers = new ArrayList<>();
+        final List<org.iommuc.dsl.model.DtOption> options = new ArrayList<>();
         Walk walk;
         Cache tlb;
         Cache walkCache;
@@ -157,7 +158,7 @@ public final class ModelBuilder {
                 Optional.ofNullable(parts.iova), Optional.ofNullable(parts.oa), Optional.ofNullable(parts.tableOa),
                 Optional.ofNullable(parts.aperture), Optional.ofNullable(parts.masters),
                 Optional.ofNullable(parts.power), Optional.ofNullable(parts.resetTranslation), parts.constants,
-                parts.buffers, parts.registers, parts.formats,
+                parts.buffers, parts.options, parts.registers, parts.formats,
                 Optional.ofNullable(parts.walk), Optional.ofNullable(parts.tlb), Optional.ofNullable(parts.walkCache),
                 parts.rules, parts.faults, parts.interrupts, parts.sequences, parts.obligations, parts.removals,
                 span(ctx));
@@ -203,6 +204,10 @@ public final class ModelBuilder {
             BufferItemContext b = ctx.bufferItem();
             parts.buffers.add(new org.iommuc.dsl.model.Buffer(ident(b.ident()), expr(b.bytes),
                     Optional.ofNullable(b.alignment).map(this::expr), joinDoc(doc(ctx), b.STRING()), span(b.ident())));
+        } else if (ctx.optionItem() != null) {
+            OptionItemContext o = ctx.optionItem();
+            parts.options.add(new org.iommuc.dsl.model.DtOption(ident(o.ident()), string(o.STRING().getSymbol()), doc(ctx),
+                    span(o.ident())));
         } else if (ctx.registersBlock() != null) {
             registers(ctx.registersBlock(), parts.registers);
         } else if (ctx.formatDecl() != null) {

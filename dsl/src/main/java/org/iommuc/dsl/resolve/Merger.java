@@ -100,7 +100,7 @@ public final class Merger {
     private static Description withoutRemovals(Description d) {
         return new Description(d.name(), d.doc(), d.base(), d.compatibles(), d.iovaBits(), d.oaBits(),
                 d.tableOaBits(), d.aperture(), d.masters(), d.power(), d.resetTranslation(), d.constants(),
-                d.buffers(), d.registers(), d.formats(),
+                d.buffers(), d.options(), d.registers(), d.formats(),
                 d.walk(), d.tlb(), d.walkCache(), d.rules(), d.faults(), d.interrupts(), d.sequences(),
                 d.obligations(), List.of(), d.span());
     }
@@ -128,6 +128,7 @@ public final class Merger {
                 derived.resetTranslation().or(base::resetTranslation),
                 byKey(items.constants, derived.constants(), c -> c.name().text()),
                 byKey(items.buffers, derived.buffers(), b -> b.name().text()),
+                byKey(base.options(), derived.options(), o -> o.name().text()),
                 mergeRegisters(items.registers, derived.registers()),
                 formats,
                 Optional.ofNullable(walk),

@@ -153,7 +153,7 @@ public final class Resolver {
                 d.tableOaBits().map(e -> expr(e, constant)),
                 d.aperture().map(a -> new Aperture(expr(a.first(), constant), expr(a.last(), constant), a.span())),
                 d.masters().map(e -> expr(e, constant)),
-                d.power(), d.resetTranslation(), constants, map(d.buffers(), this::buffer),
+                d.power(), d.resetTranslation(), constants, map(d.buffers(), this::buffer), d.options(),
                 map(d.registers(), this::register),
                 map(d.formats(), this::format),
                 d.walk().map(this::walk),
@@ -615,6 +615,10 @@ public final class Resolver {
         if (scope.vars().contains(Var.BUFFER) && description.buffer(text).isPresent()) {
             return new VarRef(text, Var.BUFFER, name.span());
         }
+        if (scope.vars().contains(Var.BUFFER) && description.option(text).isPresent()) {
+            // a device-tree option: sequences only, as buffers (the driver's side)
+            return new VarRef(text, Var.OPTION, name.span());
+        }
         Optional<Register> register = registerNamed(text);
         if (register.isPresent()) {
             return registerRead(register.get(), Optional.empty(), Optional.empty(), name.span(), name.span(), scope);
@@ -801,7 +805,8 @@ public final class Resolver {
 
     private static Var contextVar(String text) {
         for (Var v : Var.values()) {
-            if (v != Var.PARAM && v != Var.LOCAL && v != Var.SHARED && v != Var.BUFFER && v.keyword().equals(text)) {
+            if (v != Var.PARAM && v != Var.LOCAL && v != Var.SHARED && v != Var.BUFFER && v != Var.OPTION
+                    && v.keyword().equals(text)) {
                 return v;
             }
         }

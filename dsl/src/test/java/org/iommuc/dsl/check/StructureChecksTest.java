@@ -130,4 +130,18 @@ class StructureChecksTest {
                 "    fault address if iova >> 32 == 1 { HIGH = 1; abort; }\n    walk {");
         assertThat(StructureTexts.withCode(StructureTexts.diagnostics(text), "W0106")).isEmpty();
     }
+
+    @Test
+    void deviceTreeOptionsAreNamesOfSequencesOnlyAndDefinedOnce() {
+        String ok = StructureTexts.withRegisters("        CMD 0x04 wo;\n").replace("    walk {", """
+                    option quirk "vendor,quirk";
+                    sequence s { if quirk == 1 { write CMD = 1; } }
+                    walk {""");
+        assertThat(StructureTexts.diagnostics(ok)).isEmpty();
+        String inRule = ok.replace("walk {", "behaviour { on write CMD if quirk == 1 { translation on; } }\nwalk {");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(inRule), "E0101")).singleElement()
+                .extracting(Diagnostic::message).asString().startsWith("unknown name 'quirk'");
+        String twice = ok.replace("option quirk", "option quirk \"vendor,other\";\noption quirk");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(twice), "E0100")).hasSize(1);
+    }
 }
