@@ -174,8 +174,9 @@ class RockchipExamplesTest {
                 "INT_MASK = 0",
                 "DTE_ADDR = 0",
                 "call disable_stall");
-        assertThat(steps(V1, "suspend")).containsExactly("call disable");
-        assertThat(steps(V1, "resume")).containsExactly("call enable");
+        // rk_iommu_suspend / rk_iommu_resume do nothing while the identity domain is attached
+        assertThat(steps(V1, "suspend")).containsExactly("if identity_attached == 0 {", "call disable", "}");
+        assertThat(steps(V1, "resume")).containsExactly("if identity_attached == 0 {", "call enable", "}");
     }
 
     @Test
@@ -187,7 +188,9 @@ class RockchipExamplesTest {
                 "}",
                 "let iova = PAGE_FAULT_ADDR",
                 "if status & 1 != 0 {",
+                "if domain_attached == 1 {",
                 "report",
+                "}",
                 "COMMAND.CMD = ZAP_CACHE",
                 "COMMAND.CMD = PAGE_FAULT_DONE",
                 "}",

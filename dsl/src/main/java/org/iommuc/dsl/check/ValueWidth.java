@@ -102,6 +102,8 @@ final class ValueWidth {
             case WRITE:
             case READ:
             case OPTION:
+            case DOMAIN_ATTACHED:
+            case IDENTITY_ATTACHED:
                 return OptionalInt.of(1);
             case MASTER:
                 return OptionalInt.of(BehaviourSupport.bitLength(Math.max(0, description.mastersValue() - 1)));

@@ -28,6 +28,10 @@ public enum Var {
     BUFFER("buffer"),
     /** A device-tree option the driver read at probe: 1 when the property is present, else 0. */
     OPTION("option"),
+    /** 1 while a paging domain is attached to the IOMMU (driver state, sequences). */
+    DOMAIN_ATTACHED("domain_attached"),
+    /** 1 while the identity (passthrough) domain is attached (driver state, sequences). */
+    IDENTITY_ATTACHED("identity_attached"),
     /** A parameter of a sequence. */
     PARAM("param"),
     /** A {@code let} of a sequence. */

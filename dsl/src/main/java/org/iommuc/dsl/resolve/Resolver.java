@@ -340,7 +340,8 @@ public final class Resolver {
         for (Ident p : s.params()) {
             params.add(p.text());
         }
-        Scope scope = Scope.runtime("sequence " + s.name().text(), Var.BUFFER).withParams(params);
+        Scope scope = Scope.runtime("sequence " + s.name().text(), Var.BUFFER, Var.DOMAIN_ATTACHED,
+                Var.IDENTITY_ATTACHED).withParams(params);
         return new Sequence(s.name(), s.params(), steps(s.steps(), scope), s.doc(), s.span());
     }
 
@@ -824,6 +825,9 @@ public final class Resolver {
             case SIZE:
             case EACH:
                 return "only in obligations";
+            case DOMAIN_ATTACHED:
+            case IDENTITY_ATTACHED:
+                return "only in sequences (the driver's state)";
             default:
                 return "only in fault handlers and permission rules";
         }

@@ -144,4 +144,15 @@ class StructureChecksTest {
         String twice = ok.replace("option quirk", "option quirk \"vendor,other\";\noption quirk");
         assertThat(StructureTexts.withCode(StructureTexts.diagnostics(twice), "E0100")).hasSize(1);
     }
+
+    @Test
+    void theDriversStateIsANameOfSequencesOnly() {
+        String ok = StructureTexts.withRegisters("        CMD 0x04 wo;\n").replace("    walk {", """
+                    sequence suspend { if identity_attached == 0 && domain_attached == 1 { write CMD = 1; } }
+                    walk {""");
+        assertThat(StructureTexts.diagnostics(ok)).isEmpty();
+        String inRule = ok.replace("walk {", "behaviour { on write CMD if domain_attached == 1 { translation on; } }\nwalk {");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(inRule), "E0111")).singleElement()
+                .extracting(Diagnostic::message).asString().contains("only in sequences");
+    }
 }
