@@ -27,16 +27,24 @@ import static org.iommuc.generated.ExynosSysmmuV5Registers.FLUSH_START_SLOT;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_CLEAR_OFFSET;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_ACCESS_PROTECTION_MASK;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_ACCESS_PROTECTION_SHIFT;
+import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_MULTI_HIT_MASK;
+import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_MULTI_HIT_SHIFT;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_PAGE_MASK;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_PAGE_SHIFT;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_PTW_MASK;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_PTW_SHIFT;
+import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_SECURITY_PROTECTION_MASK;
+import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AR_SECURITY_PROTECTION_SHIFT;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_ACCESS_PROTECTION_MASK;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_ACCESS_PROTECTION_SHIFT;
+import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_MULTI_HIT_MASK;
+import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_MULTI_HIT_SHIFT;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_PAGE_MASK;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_PAGE_SHIFT;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_PTW_MASK;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_PTW_SHIFT;
+import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_SECURITY_PROTECTION_MASK;
+import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_AW_SECURITY_PROTECTION_SHIFT;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_OFFSET;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.INT_STATUS_SLOT;
 import static org.iommuc.generated.ExynosSysmmuV5Registers.PT_BASE_OFFSET;
@@ -420,6 +428,12 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
         if (kind == FaultKind.BUS) {
             return recordBusFault(master, iova, write, entry);
         }
+        if (kind == FaultKind.MULTIHIT) {
+            return recordMultihitFault(master, iova, write, entry);
+        }
+        if (kind == FaultKind.SECURITY) {
+            return recordSecurityFault(master, iova, write, entry);
+        }
         return FaultAction.UNHANDLED;
     }
 
@@ -465,6 +479,40 @@ public final class ExynosSysmmuV5Model extends IommuEngine {
         } else {
             setReg(FAULT_AR_VA_SLOT, iova);
             setField(INT_STATUS_SLOT, INT_STATUS_AR_PTW_MASK, INT_STATUS_AR_PTW_SHIFT, 1);
+        }
+        setField(STATUS_SLOT, STATUS_BLOCKED_MASK, STATUS_BLOCKED_SHIFT, 1);
+        return FaultAction.STALL;
+    }
+
+    /**
+     * {@code fault multihit} (exynos-sysmmu-v5.iommu:207).
+     */
+    private FaultAction recordMultihitFault(int master, long iova, boolean write, long entry) {
+        if (write) {
+            setReg(FAULT_AW_VA_SLOT, iova);
+            setField(INT_STATUS_SLOT, INT_STATUS_AW_MULTI_HIT_MASK, INT_STATUS_AW_MULTI_HIT_SHIFT,
+                    1);
+        } else {
+            setReg(FAULT_AR_VA_SLOT, iova);
+            setField(INT_STATUS_SLOT, INT_STATUS_AR_MULTI_HIT_MASK, INT_STATUS_AR_MULTI_HIT_SHIFT,
+                    1);
+        }
+        setField(STATUS_SLOT, STATUS_BLOCKED_MASK, STATUS_BLOCKED_SHIFT, 1);
+        return FaultAction.STALL;
+    }
+
+    /**
+     * {@code fault security} (exynos-sysmmu-v5.iommu:218).
+     */
+    private FaultAction recordSecurityFault(int master, long iova, boolean write, long entry) {
+        if (write) {
+            setReg(FAULT_AW_VA_SLOT, iova);
+            setField(INT_STATUS_SLOT, INT_STATUS_AW_SECURITY_PROTECTION_MASK,
+                    INT_STATUS_AW_SECURITY_PROTECTION_SHIFT, 1);
+        } else {
+            setReg(FAULT_AR_VA_SLOT, iova);
+            setField(INT_STATUS_SLOT, INT_STATUS_AR_SECURITY_PROTECTION_MASK,
+                    INT_STATUS_AR_SECURITY_PROTECTION_SHIFT, 1);
         }
         setField(STATUS_SLOT, STATUS_BLOCKED_MASK, STATUS_BLOCKED_SHIFT, 1);
         return FaultAction.STALL;

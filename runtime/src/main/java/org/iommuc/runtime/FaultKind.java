@@ -9,7 +9,11 @@ public enum FaultKind {
     /** The IOVA is outside the aperture or the IOVA width. */
     ADDRESS,
     /** A table address is beyond the output-address width. */
-    BUS;
+    BUS,
+    /** More than one TLB entry matched (described for the record; the engine never raises it). */
+    MULTIHIT,
+    /** The access's security state is not allowed (described for the record; the engine never raises it). */
+    SECURITY;
 
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);

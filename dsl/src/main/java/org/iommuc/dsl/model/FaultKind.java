@@ -9,7 +9,17 @@ public enum FaultKind {
     /** The IOVA is outside the aperture or the IOVA width. */
     ADDRESS("address"),
     /** A table or page address is beyond the output-address width, or the bus failed. */
-    BUS("bus");
+    BUS("bus"),
+    /**
+     * More than one TLB entry matched the access (a hardware malfunction some IOMMUs record).
+     * Models never raise it: their TLB holds one entry per block and master.
+     */
+    MULTIHIT("multihit"),
+    /**
+     * The access's security state (secure / non-secure) does not match what the entry or the
+     * IOMMU allows. Models never raise it: their transactions carry no security attribute.
+     */
+    SECURITY("security");
 
     private final String keyword;
 
