@@ -208,7 +208,7 @@ class ExynosSun50iExamplesTest {
             for (int i = 0; i < 120; i++) {
                 block.addAll(List.of("if", "return"));
             }
-            block.addAll(List.of("for 120", "CTRL = 0x5"));
+            block.addAll(List.of("for 120", "if", "CTRL = 0x5"));
             assertThat(writes(d, "block", Map.of())).containsExactlyElementsOf(block);
             // v3.3 invalidates the FLPD cache with an entry flush under block.
             assertThat(writes(d, "flush_flpd", Map.of("iova", 0x1234_5678L)))

@@ -62,8 +62,22 @@ final class DuplicateNames implements Check {
         List<Ident> driverNames = new ArrayList<>();
         description.buffers().forEach(b -> driverNames.add(b.name()));
         description.options().forEach(o -> driverNames.add(o.name()));
-        driverNames.sort(Comparator.comparing((Ident i) -> i.span().file()).thenComparingInt(i -> i.span().start()));
+        // source order within a file; files in the order their first name comes (a base's first)
+        List<String> files = new ArrayList<>();
+        driverNames.forEach(i -> {
+            if (!files.contains(i.span().file())) {
+                files.add(i.span().file());
+            }
+        });
+        driverNames.sort(Comparator.comparingInt((Ident i) -> files.indexOf(i.span().file()))
+                .thenComparingInt(i -> i.span().start()));
         driverNames.forEach(buffers::define);
+        // a constant of the same name would win in a sequence, and the option be unreachable
+        for (org.iommuc.dsl.model.DtOption o : description.options()) {
+            description.constant(o.name().text()).ifPresent(c -> diagnostics.error(Code.E0100, o.name().span(),
+                    "option '" + o.name().text() + "' has the name of a constant, which sequences would read instead;"
+                    + " rename one of them", new Note(c.name().span(), "the constant is defined here")));
+        }
         Namespace interrupts = new Namespace("interrupt", "", diagnostics);
         for (Interrupt i : description.interrupts()) {
             interrupts.define(i.name());

@@ -68,6 +68,7 @@ import org.iommuc.dsl.model.Unary;
 import org.iommuc.dsl.model.UnaryOp;
 import org.iommuc.dsl.model.Walk;
 import org.iommuc.dsl.parser.IommuLexer;
+import org.iommuc.dsl.resolve.Suggestions;
 import org.iommuc.dsl.parser.IommuParser.*;
 import org.iommuc.dsl.source.SourceFile;
 import org.iommuc.dsl.source.Span;
@@ -662,8 +663,10 @@ public final class ModelBuilder {
         for (Ident word : names(ctx.names(0))) {
             FaultKind kind = FaultKind.fromKeyword(word.text());
             if (kind == null) {
-                diagnostics.error(Code.E0105, word.span(), "unknown fault kind '" + word.text()
-                        + "'; expected translation, permission, address or bus");
+                List<String> known = java.util.Arrays.stream(FaultKind.values()).map(FaultKind::keyword).toList();
+                diagnostics.error(Code.E0105, word.span(), "unknown fault kind '" + word.text() + "'; expected "
+                        + String.join(", ", known.subList(0, known.size() - 1)) + " or " + known.get(known.size() - 1)
+                        + Suggestions.hint(word.text(), known));
             } else {
                 kinds.add(new Setting<>(kind, word.span()));
             }

@@ -409,10 +409,26 @@ public final class Resolver {
         for (Step s : steps) {
             out.add(step(s, current));
             if (s instanceof Step.Let let) {
+                checkLocalName(let.name(), current);
                 current = current.withLet(let.name().text());
             }
         }
         return out;
+    }
+
+    /**
+     * A {@code let} or loop variable may not take the name of a parameter, or of a {@code let}
+     * or loop variable still in scope: the parameter would win, or the two would be confused.
+     */
+    private void checkLocalName(Ident name, Scope scope) {
+        String text = name.text();
+        if (scope.params().contains(text)) {
+            diagnostics.error(Code.E0100, name.span(), "'" + text + "' is already a parameter of this " + scope.where()
+                    + "; give the local value another name");
+        } else if (scope.lets().contains(text)) {
+            diagnostics.error(Code.E0100, name.span(), "'" + text + "' is already a 'let' or loop variable here;"
+                    + " give it another name");
+        }
     }
 
     private Step step(Step s, Scope scope) {
@@ -460,6 +476,7 @@ public final class Resolver {
                     i.span());
         }
         if (s instanceof Step.For f) {
+            checkLocalName(f.variable(), scope);
             // the variable is a name in the body only, as a 'let' is after it
             return new Step.For(f.variable(), expr(f.first(), scope), expr(f.last(), scope),
                     f.by().map(b -> expr(b, Scope.constant("a loop step"))), steps(f.body(), scope.withLet(f.variable().text())),
@@ -597,6 +614,9 @@ public final class Resolver {
             return new EntryFieldRef(scope.format().name().text(), text, name.span());
         }
         Var var = contextVar(text);
+        if (var != null && (var == Var.DOMAIN_ATTACHED || var == Var.IDENTITY_ATTACHED) && registerNamed(text).isPresent()) {
+            var = null; // a register of that name keeps its meaning (the state names came later)
+        }
         if (var != null && scope.vars().contains(var)) {
             return new VarRef(text, var, name.span());
         }
@@ -631,6 +651,12 @@ public final class Resolver {
         if (var != null) {
             diagnostics.error(Code.E0111, name.span(), "'" + text + "' is not available in " + scope.where()
                     + "; it exists " + whereVarExists(var));
+            return new Name(name);
+        }
+        if (description.option(text).isPresent() || description.buffer(text).isPresent()) {
+            String what = description.option(text).isPresent() ? "a device-tree option" : "a buffer";
+            diagnostics.error(Code.E0111, name.span(), "'" + text + "' is not available in " + scope.where() + "; it is "
+                    + what + " of the driver, so it exists only in sequences");
             return new Name(name);
         }
         diagnostics.error(Code.E0101, name.span(), "unknown name '" + text + "' in " + scope.where()

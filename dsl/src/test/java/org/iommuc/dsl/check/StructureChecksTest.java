@@ -139,8 +139,16 @@ class StructureChecksTest {
                     walk {""");
         assertThat(StructureTexts.diagnostics(ok)).isEmpty();
         String inRule = ok.replace("walk {", "behaviour { on write CMD if quirk == 1 { translation on; } }\nwalk {");
-        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(inRule), "E0101")).singleElement()
-                .extracting(Diagnostic::message).asString().startsWith("unknown name 'quirk'");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(inRule), "E0111")).singleElement()
+                .extracting(Diagnostic::message).asString()
+                .isEqualTo("'quirk' is not available in a behaviour rule; it is a device-tree option of the driver,"
+                        + " so it exists only in sequences");
+        String shadowed = ok.replace("option quirk", "const quirk = 0;\noption quirk");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(shadowed), "E0100")).singleElement()
+                .extracting(Diagnostic::message).asString().startsWith("option 'quirk' has the name of a constant");
+        String parameter = ok.replace("sequence s {", "sequence s(i) { for i in 0 ..= 3 { write CMD = i; }");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(parameter), "E0100")).singleElement()
+                .extracting(Diagnostic::message).asString().startsWith("'i' is already a parameter");
         String twice = ok.replace("option quirk", "option quirk \"vendor,other\";\noption quirk");
         assertThat(StructureTexts.withCode(StructureTexts.diagnostics(twice), "E0100")).hasSize(1);
     }
