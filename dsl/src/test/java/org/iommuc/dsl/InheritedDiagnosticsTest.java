@@ -79,4 +79,20 @@ class InheritedDiagnosticsTest {
         Compilation siblings = Frontend.compile(List.of(derived, sibling), dir);
         assertThat(siblings.diagnostics()).as("once for both siblings").hasSameSizeAs(both.diagnostics());
     }
+
+    @Test
+    void aDerivedDescriptionRemovesOrReplacesAnInheritedOption() throws IOException {
+        Files.writeString(dir.resolve("base.iommu"), BASE.replace("    behaviour", "    option quirk \"vendor,quirk\";\n"
+                + "    sequence s { if quirk == 1 { write ZAP = 0; } }\n    behaviour"));
+        Path removed = Files.writeString(dir.resolve("removed.iommu"),
+                "include \"base.iommu\";\niommu removed extends base { remove option quirk; remove sequence s; }\n");
+        Compilation ok = Frontend.compile(List.of(removed), dir);
+        assertThat(ok.diagnostics()).isEmpty();
+        assertThat(ok.descriptions()).filteredOn(d -> d.name().text().equals("removed")).singleElement()
+                .satisfies(d -> assertThat(d.options()).isEmpty());
+        Path dangling = Files.writeString(dir.resolve("dangling.iommu"),
+                "include \"base.iommu\";\niommu dangling extends base { remove option quirk; }\n");
+        assertThat(Frontend.compile(List.of(dangling), dir).diagnostics()).extracting(d -> d.code().name())
+                .as("the base's sequence still reads it").contains("E0101");
+    }
 }

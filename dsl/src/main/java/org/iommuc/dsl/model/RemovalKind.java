@@ -14,7 +14,8 @@ public enum RemovalKind {
     SHARED("shared"),
     EMPTY("empty"),
     WALKCACHE("walkcache"),
-    BUFFER("buffer");
+    BUFFER("buffer"),
+    OPTION("option");
 
     private final String keyword;
 

@@ -13,6 +13,7 @@ import org.iommuc.dsl.model.AllowRule;
 import org.iommuc.dsl.model.Cache;
 import org.iommuc.dsl.model.Constant;
 import org.iommuc.dsl.model.Description;
+import org.iommuc.dsl.model.DtOption;
 import org.iommuc.dsl.model.EmptyRule;
 import org.iommuc.dsl.model.EntryField;
 import org.iommuc.dsl.model.Exprs;
@@ -128,7 +129,7 @@ public final class Merger {
                 derived.resetTranslation().or(base::resetTranslation),
                 byKey(items.constants, derived.constants(), c -> c.name().text()),
                 byKey(items.buffers, derived.buffers(), b -> b.name().text()),
-                byKey(base.options(), derived.options(), o -> o.name().text()),
+                byKey(items.options, derived.options(), o -> o.name().text()),
                 mergeRegisters(items.registers, derived.registers()),
                 formats,
                 Optional.ofNullable(walk),
@@ -154,6 +155,7 @@ public final class Merger {
         final List<Interrupt> interrupts;
         final List<Sequence> sequences;
         final List<Obligation> obligations;
+        final List<DtOption> options;
         Walk walk;
         Optional<Cache> walkCache;
 
@@ -167,6 +169,7 @@ public final class Merger {
             interrupts = new ArrayList<>(base.interrupts());
             sequences = new ArrayList<>(base.sequences());
             obligations = new ArrayList<>(base.obligations());
+            options = new ArrayList<>(base.options());
             walk = base.walk().orElse(null);
             walkCache = base.walkCache();
         }
@@ -189,6 +192,7 @@ public final class Merger {
                 case EMPTY -> removeEmpty(path);
                 case WALKCACHE -> removeWalkCache();
                 case BUFFER -> removeNamed(buffers, path, b -> b.name().text());
+                case OPTION -> removeNamed(options, path, o -> o.name().text());
             };
             if (!found) {
                 String what = removal.kind().keyword() + (path.isEmpty() ? "" : " " + joined(path, "."));
