@@ -82,7 +82,7 @@ public enum Code {
     E0510(Severity.ERROR, "invalid obligation"),
     E0511(Severity.ERROR, "computed registers read each other"),
     E0512(Severity.ERROR, "array index out of range"),
-    E0513(Severity.ERROR, "loop step of zero"),
+    E0513(Severity.ERROR, "loop step of zero or negative"),
 
     // Warnings: suspicious but legal
     W0100(Severity.WARNING, "cache is never invalidated"),

@@ -163,4 +163,12 @@ class StructureChecksTest {
         assertThat(StructureTexts.withCode(StructureTexts.diagnostics(inRule), "E0111")).singleElement()
                 .extracting(Diagnostic::message).asString().contains("only in sequences");
     }
+
+    @Test
+    void aNegativeLoopStepIsReported() {
+        String text = StructureTexts.withRegisters("        CMD 0x04 wo;\n").replace("    walk {",
+                "    sequence s { for i in 0 ..= 0x10000 step -4K { write CMD = i; } }\n    walk {");
+        assertThat(StructureTexts.withCode(StructureTexts.diagnostics(text), "E0513")).singleElement()
+                .extracting(Diagnostic::message).asString().contains("a negative step");
+    }
 }
