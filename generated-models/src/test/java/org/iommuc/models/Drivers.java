@@ -115,34 +115,46 @@ final class Drivers {
         write(m, MtkM4uV1Registers.INVALIDATE_OFFSET, MtkM4uV1Registers.INVALIDATE_ALL_INVLD_MASK);
     }
 
-    /** __sysmmu_enable on v3.3: block, init_config, set_ptbase (the PA), flush all, enable. */
+    /**
+     * __sysmmu_enable: CTRL = BLOCK, init_config (QOS(15) | FLPDCACHE | ACGEN | EAP, from v3.3 on),
+     * the table base and a full flush, then {@code beforeEnable} (v7 VM's __sysmmu_enable_vid)
+     * and CTRL = ENABLE. Each layout passes its own registers' offsets and values.
+     */
+    private static void sysmmuEnable(IommuModel m, long ctrl, long block, long enable, long cfg, long cfgValue,
+            long ptBase, long ptBaseValue, long flushAll, Runnable beforeEnable) {
+        write(m, ctrl, block);
+        write(m, cfg, cfgValue);
+        write(m, ptBase, ptBaseValue);
+        write(m, flushAll, 1);
+        beforeEnable.run();
+        write(m, ctrl, enable);
+    }
+
+    /** __sysmmu_enable on v3.3: PT_BASE holds the table's PA. */
     static void exynosV1(IommuModel m, long pgd) {
-        write(m, ExynosSysmmuV1Registers.CTRL_OFFSET, ExynosSysmmuV1Registers.CTRL_BLOCK);
-        write(m, ExynosSysmmuV1Registers.CFG_OFFSET, ExynosSysmmuV1Registers.CFG_QOS_15
-                | ExynosSysmmuV1Registers.CFG_FLPDCACHE | ExynosSysmmuV1Registers.CFG_ACGEN | ExynosSysmmuV1Registers.CFG_EAP);
-        write(m, ExynosSysmmuV1Registers.PT_BASE_OFFSET, pgd);
-        write(m, ExynosSysmmuV1Registers.FLUSH_ALL_OFFSET, 1);
-        write(m, ExynosSysmmuV1Registers.CTRL_OFFSET, ExynosSysmmuV1Registers.CTRL_ENABLE);
+        sysmmuEnable(m, ExynosSysmmuV1Registers.CTRL_OFFSET, ExynosSysmmuV1Registers.CTRL_BLOCK,
+                ExynosSysmmuV1Registers.CTRL_ENABLE, ExynosSysmmuV1Registers.CFG_OFFSET,
+                ExynosSysmmuV1Registers.CFG_QOS_15 | ExynosSysmmuV1Registers.CFG_FLPDCACHE
+                        | ExynosSysmmuV1Registers.CFG_ACGEN | ExynosSysmmuV1Registers.CFG_EAP,
+                ExynosSysmmuV1Registers.PT_BASE_OFFSET, pgd, ExynosSysmmuV1Registers.FLUSH_ALL_OFFSET, () -> { });
     }
 
     /** __sysmmu_enable on v5: as v1, but PT_BASE holds the PFN. */
     static void exynosV5(IommuModel m, long pgd) {
-        write(m, ExynosSysmmuV5Registers.CTRL_OFFSET, ExynosSysmmuV5Registers.CTRL_BLOCK);
-        write(m, ExynosSysmmuV5Registers.CFG_OFFSET, ExynosSysmmuV5Registers.CFG_QOS_15
-                | ExynosSysmmuV5Registers.CFG_FLPDCACHE | ExynosSysmmuV5Registers.CFG_ACGEN | ExynosSysmmuV5Registers.CFG_EAP);
-        write(m, ExynosSysmmuV5Registers.PT_BASE_OFFSET, pgd >>> 12);
-        write(m, ExynosSysmmuV5Registers.FLUSH_ALL_OFFSET, 1);
-        write(m, ExynosSysmmuV5Registers.CTRL_OFFSET, ExynosSysmmuV5Registers.CTRL_ENABLE);
+        sysmmuEnable(m, ExynosSysmmuV5Registers.CTRL_OFFSET, ExynosSysmmuV5Registers.CTRL_BLOCK,
+                ExynosSysmmuV5Registers.CTRL_ENABLE, ExynosSysmmuV5Registers.CFG_OFFSET,
+                ExynosSysmmuV5Registers.CFG_QOS_15 | ExynosSysmmuV5Registers.CFG_FLPDCACHE
+                        | ExynosSysmmuV5Registers.CFG_ACGEN | ExynosSysmmuV5Registers.CFG_EAP,
+                ExynosSysmmuV5Registers.PT_BASE_OFFSET, pgd >>> 12, ExynosSysmmuV5Registers.FLUSH_ALL_OFFSET, () -> { });
     }
 
     /** __sysmmu_enable on v7: as v5 (the v7 layout keeps v5's PT_BASE and FLUSH_ALL). */
     static void exynosV7(IommuModel m, long pgd) {
-        write(m, ExynosSysmmuV7Registers.CTRL_OFFSET, ExynosSysmmuV7Registers.CTRL_BLOCK);
-        write(m, ExynosSysmmuV7Registers.CFG_OFFSET, ExynosSysmmuV7Registers.CFG_QOS_15
-                | ExynosSysmmuV7Registers.CFG_FLPDCACHE | ExynosSysmmuV7Registers.CFG_ACGEN | ExynosSysmmuV7Registers.CFG_EAP);
-        write(m, ExynosSysmmuV7Registers.PT_BASE_OFFSET, pgd >>> 12);
-        write(m, ExynosSysmmuV7Registers.FLUSH_ALL_OFFSET, 1);
-        write(m, ExynosSysmmuV7Registers.CTRL_OFFSET, ExynosSysmmuV7Registers.CTRL_ENABLE);
+        sysmmuEnable(m, ExynosSysmmuV7Registers.CTRL_OFFSET, ExynosSysmmuV7Registers.CTRL_BLOCK,
+                ExynosSysmmuV7Registers.CTRL_ENABLE, ExynosSysmmuV7Registers.CFG_OFFSET,
+                ExynosSysmmuV7Registers.CFG_QOS_15 | ExynosSysmmuV7Registers.CFG_FLPDCACHE
+                        | ExynosSysmmuV7Registers.CFG_ACGEN | ExynosSysmmuV7Registers.CFG_EAP,
+                ExynosSysmmuV7Registers.PT_BASE_OFFSET, pgd >>> 12, ExynosSysmmuV7Registers.FLUSH_ALL_OFFSET, () -> { });
     }
 
     /**
@@ -151,16 +163,14 @@ final class Drivers {
      * CTRL = ENABLE.
      */
     static void exynosV7Vm(IommuModel m, long pgd) {
-        write(m, ExynosSysmmuV7VmRegisters.CTRL_OFFSET, ExynosSysmmuV7VmRegisters.CTRL_BLOCK);
-        write(m, ExynosSysmmuV7VmRegisters.CFG_OFFSET, ExynosSysmmuV7VmRegisters.CFG_QOS_15
-                | ExynosSysmmuV7VmRegisters.CFG_FLPDCACHE | ExynosSysmmuV7VmRegisters.CFG_ACGEN
-                | ExynosSysmmuV7VmRegisters.CFG_EAP);
-        write(m, ExynosSysmmuV7VmRegisters.PT_BASE_OFFSET, pgd >>> 12);
-        write(m, ExynosSysmmuV7VmRegisters.FLUSH_ALL_OFFSET, 1);
-        long ctrlVm = read(m, ExynosSysmmuV7VmRegisters.CTRL_VM_OFFSET);
-        write(m, ExynosSysmmuV7VmRegisters.CTRL_VM_OFFSET, ctrlVm | ExynosSysmmuV7VmRegisters.CTRL_VM_ENABLE_MASK
-                | ExynosSysmmuV7VmRegisters.CTRL_VM_FAULT_MODE_STALL_MASK);
-        write(m, ExynosSysmmuV7VmRegisters.CTRL_OFFSET, ExynosSysmmuV7VmRegisters.CTRL_ENABLE);
+        sysmmuEnable(m, ExynosSysmmuV7VmRegisters.CTRL_OFFSET, ExynosSysmmuV7VmRegisters.CTRL_BLOCK,
+                ExynosSysmmuV7VmRegisters.CTRL_ENABLE, ExynosSysmmuV7VmRegisters.CFG_OFFSET,
+                ExynosSysmmuV7VmRegisters.CFG_QOS_15 | ExynosSysmmuV7VmRegisters.CFG_FLPDCACHE
+                        | ExynosSysmmuV7VmRegisters.CFG_ACGEN | ExynosSysmmuV7VmRegisters.CFG_EAP,
+                ExynosSysmmuV7VmRegisters.PT_BASE_OFFSET, pgd >>> 12, ExynosSysmmuV7VmRegisters.FLUSH_ALL_OFFSET,
+                () -> write(m, ExynosSysmmuV7VmRegisters.CTRL_VM_OFFSET, read(m, ExynosSysmmuV7VmRegisters.CTRL_VM_OFFSET)
+                        | ExynosSysmmuV7VmRegisters.CTRL_VM_ENABLE_MASK
+                        | ExynosSysmmuV7VmRegisters.CTRL_VM_FAULT_MODE_STALL_MASK));
     }
 
     /** vsi_iommu_enable: PTA base, out-of-bound check, exceptions, enable, then the flush pulse. */

@@ -107,9 +107,8 @@ public record Description(
         return Optional.ofNullable(DescriptionIndex.of(this).buffer(bufferName));
     }
 
-    /** The device-tree option of that name (few per description: a search). */
     public Optional<DtOption> option(String optionName) {
-        return options.stream().filter(o -> o.name().text().equals(optionName)).findFirst();
+        return Optional.ofNullable(DescriptionIndex.of(this).option(optionName));
     }
 
     public List<Level> levels() {

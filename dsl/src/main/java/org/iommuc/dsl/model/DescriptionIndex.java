@@ -22,6 +22,7 @@ final class DescriptionIndex {
     private final Map<String, Sequence> sequences = new HashMap<>();
     private final Map<String, Constant> constants = new HashMap<>();
     private final Map<String, Buffer> buffers = new HashMap<>();
+    private final Map<String, DtOption> options = new HashMap<>();
 
     private DescriptionIndex(Description d) {
         owner = new WeakReference<>(d);
@@ -39,6 +40,9 @@ final class DescriptionIndex {
         }
         for (Buffer b : d.buffers()) {
             buffers.putIfAbsent(b.name().text(), b);
+        }
+        for (DtOption o : d.options()) {
+            options.putIfAbsent(o.name().text(), o);
         }
     }
 
@@ -71,5 +75,9 @@ final class DescriptionIndex {
 
     Buffer buffer(String name) {
         return buffers.get(name);
+    }
+
+    DtOption option(String name) {
+        return options.get(name);
     }
 }
