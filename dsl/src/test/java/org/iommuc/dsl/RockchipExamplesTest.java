@@ -123,26 +123,37 @@ class RockchipExamplesTest {
 
     @Test
     void stallAndPagingHelpersReturnEarlyAsTheDriverDoes() {
+        // rk_iommu_is_stall_active and rk_iommu_is_paging_enabled AND the bit across banks;
+        // commands go to every bank (rk_iommu_command)
         assertThat(steps(V1, "enable_stall")).containsExactly(
-                "if STATUS.STALL_ACTIVE == 0 && STATUS.PAGING_ENABLED == 1 {",
+                "if !all_banks(STATUS.STALL_ACTIVE == 1) && all_banks(STATUS.PAGING_ENABLED == 1) {",
                 "COMMAND.CMD = ENABLE_STALL",
-                "poll STATUS.STALL_ACTIVE == 1 every POLL_PERIOD timeout POLL_TIMEOUT",
+                "poll all_banks(STATUS.STALL_ACTIVE == 1) every POLL_PERIOD timeout POLL_TIMEOUT",
                 "}");
         assertThat(steps(V1, "disable_stall")).containsExactly(
-                "if STATUS.STALL_ACTIVE == 1 {",
+                "if all_banks(STATUS.STALL_ACTIVE == 1) {",
                 "COMMAND.CMD = DISABLE_STALL",
-                "poll STATUS.STALL_ACTIVE == 0 every POLL_PERIOD timeout POLL_TIMEOUT",
+                "poll !all_banks(STATUS.STALL_ACTIVE == 1) every POLL_PERIOD timeout POLL_TIMEOUT",
                 "}");
         assertThat(steps(V1, "enable_paging")).containsExactly(
-                "if STATUS.PAGING_ENABLED == 0 {",
+                "if !all_banks(STATUS.PAGING_ENABLED == 1) {",
                 "COMMAND.CMD = ENABLE_PAGING",
-                "poll STATUS.PAGING_ENABLED == 1 every POLL_PERIOD timeout POLL_TIMEOUT",
+                "poll all_banks(STATUS.PAGING_ENABLED == 1) every POLL_PERIOD timeout POLL_TIMEOUT",
                 "}");
         assertThat(steps(V1, "disable_paging")).containsExactly(
-                "if STATUS.PAGING_ENABLED == 1 {",
+                "if all_banks(STATUS.PAGING_ENABLED == 1) {",
                 "COMMAND.CMD = DISABLE_PAGING",
-                "poll STATUS.PAGING_ENABLED == 0 every POLL_PERIOD timeout POLL_TIMEOUT",
+                "poll !all_banks(STATUS.PAGING_ENABLED == 1) every POLL_PERIOD timeout POLL_TIMEOUT",
                 "}");
+    }
+
+    @Test
+    void oneInstanceHasABankPerMemoryRange() {
+        assertThat(V1.banks()).map(b -> b.property().value()).contains("reg");
+        assertThat(V2.banks()).as("v2 inherits the banks").map(b -> b.property().value()).contains("reg");
+        // rk_iommu_zap_iova: bank by bank, every page
+        assertThat(steps(V1, "flush_range")).containsExactly(
+                "for bank in banks {", "for iova {", "call flush_page", "}", "}");
     }
 
     @Test
@@ -151,10 +162,12 @@ class RockchipExamplesTest {
         assertThat(V1.option("reset_disabled")).map(o -> o.property().value()).contains("rockchip,disable-mmu-reset");
         assertThat(steps(V1, "force_reset")).containsExactly(
                 "if reset_disabled == 1 {", "return", "}",
+                "for bank in banks {",
                 "DTE_ADDR = dte(DTE_ADDR_DUMMY).table & 0xFFFFFFFF",
                 "expect DTE_ADDR == dte(DTE_ADDR_DUMMY).table & 0xFFFFFFFF",
+                "}",
                 "COMMAND.CMD = FORCE_RESET",
-                "poll DTE_ADDR == 0 every FORCE_RESET_TIMEOUT timeout POLL_TIMEOUT");
+                "poll all_banks(DTE_ADDR == 0) every FORCE_RESET_TIMEOUT timeout POLL_TIMEOUT");
     }
 
     @Test
@@ -164,16 +177,20 @@ class RockchipExamplesTest {
         assertThat(steps(V1, "enable")).containsExactly(
                 "call enable_stall",
                 "call force_reset else {", "call disable_stall else {", "}", "fail", "}",
+                "for bank in banks {",
                 "DTE_ADDR = dte(table = dt)",
                 "COMMAND.CMD = ZAP_CACHE",
                 "INT_MASK = IRQ_MASK",
+                "}",
                 "call enable_paging else {", "call disable_stall else {", "}", "fail", "}",
                 "call disable_stall else {", "}");
         assertThat(steps(V1, "disable")).containsExactly(
                 "call enable_stall else {", "}",
                 "call disable_paging else {", "}",
+                "for bank in banks {",
                 "INT_MASK = 0",
                 "DTE_ADDR = 0",
+                "}",
                 "call disable_stall else {", "}");
         // rk_iommu_suspend / rk_iommu_resume do nothing while the identity domain is attached
         assertThat(steps(V1, "suspend")).containsExactly("if identity_attached == 0 {", "call disable", "}");
@@ -182,11 +199,11 @@ class RockchipExamplesTest {
 
     @Test
     void interruptHandlerZapsBeforePageFaultDone() {
+        // rk_iommu_irq, bank by bank; a bank whose INT_STATUS is 0 is skipped
         assertThat(steps(V1, "fault")).containsExactly(
+                "for bank in banks {",
                 "let status = INT_STATUS",
-                "if status == 0 {",
-                "return",
-                "}",
+                "if status != 0 {",
                 "let iova = PAGE_FAULT_ADDR",
                 "if status & 1 != 0 {",
                 "if domain_attached == 1 {",
@@ -195,7 +212,9 @@ class RockchipExamplesTest {
                 "COMMAND.CMD = ZAP_CACHE",
                 "COMMAND.CMD = PAGE_FAULT_DONE",
                 "}",
-                "INT_CLEAR = status");
+                "INT_CLEAR = status",
+                "}",
+                "}");
     }
 
     @Test
@@ -250,6 +269,12 @@ class RockchipExamplesTest {
             } else if (step instanceof Step.Call c && c.otherwise().isPresent()) {
                 render(c.otherwise().get(), out);
                 out.add("}");
+            } else if (step instanceof Step.ForBanks f) {
+                render(f.body(), out);
+                out.add("}");
+            } else if (step instanceof Step.For f) {
+                render(f.body(), out);
+                out.add("}");
             }
         }
     }
@@ -276,6 +301,12 @@ class RockchipExamplesTest {
         }
         if (step instanceof Step.If i) {
             return List.of("if " + Exprs.text(i.condition()) + " {");
+        }
+        if (step instanceof Step.ForBanks f) {
+            return List.of("for " + f.variable().text() + " in banks {");
+        }
+        if (step instanceof Step.For f) {
+            return List.of("for " + f.variable().text() + " {");
         }
         return List.of(step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
     }

@@ -40,6 +40,7 @@ item
     | translationItem
     | bufferItem
     | optionItem
+    | banksItem
     | registersBlock
     | formatDecl
     | walkBlock
@@ -90,6 +91,10 @@ bufferItem
 
 optionItem
     : OPTION ident STRING SEMI
+    ;
+
+banksItem
+    : BANKS STRING SEMI
     ;
 
 names
@@ -305,6 +310,7 @@ step
     | SAVE names SEMI                                                        # saveStep
     | RESTORE names SEMI                                                     # restoreStep
     | IF expr stepBlock (ELSE (stepBlock | elseIf=step))?                    # ifStep
+    | FOR ident IN BANKS stepBlock                                            # forBanksStep
     | FOR ident IN first=expr DOTDOTEQ last=expr (STEP by=expr)? stepBlock     # forStep
     ;
 
@@ -332,7 +338,7 @@ removeItem
 
 removeKind
     : REGISTER | FORMAT | LEVEL | SEQUENCE | RULE | FAULT | CONST | OBLIGATION | INTERRUPT
-    | SHARED | EMPTY | WALKCACHE | BUFFER | OPTION
+    | SHARED | EMPTY | WALKCACHE | BUFFER | OPTION | BANKS
     ;
 
 path
@@ -384,7 +390,7 @@ ident
     | OFF | TRANSLATION | STALL | INVALIDATE | RESUME | ABORT | ELSE | AT | INTERRUPT | SEQUENCE
     | MODIFY | POLL | EVERY | TIMEOUT | EXPECT | FAIL | LET | CALL | DELAY | REPORT | OBLIGATIONS
     | REMOVE | REGISTER | RULE | OBLIGATION | RETURN | BUFFER | UNMASKED | SAVE | RESTORE
-    | FOR | IN | STEP | OPTION
+    | FOR | IN | STEP | OPTION | BANKS
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -478,6 +484,7 @@ FOR         : 'for';
 IN          : 'in';
 STEP        : 'step';
 OPTION      : 'option';
+BANKS       : 'banks';
 
 ACCESS      : 'ro' | 'rw' | 'wo' | 'w1c' | 'rc' | 'sc';
 

@@ -30,5 +30,7 @@ final class BehaviourChecks {
             new DecidedComparisonCheck(),
             new ComputedCycleCheck(),
             new ArrayIndexCheck(),
-            new LoopStepCheck());
+            new LoopStepCheck(),
+            new BankCheck(),
+            new DevicePropertyCheck());
 }

@@ -201,7 +201,7 @@ final class BehaviourSupport {
 
     /**
      * Visits every step of a list, descending into {@code if} branches, {@code poll ... else}
-     * and {@code call ... else} blocks and {@code for} bodies.
+     * and {@code call ... else} blocks and the bodies of {@code for} loops.
      */
     static void forEachStep(List<Step> steps, Consumer<Step> visitor) {
         for (Step s : steps) {
@@ -212,6 +212,8 @@ final class BehaviourSupport {
             } else if (s instanceof Step.Poll p && p.otherwise().isPresent()) {
                 forEachStep(p.otherwise().get(), visitor);
             } else if (s instanceof Step.For f) {
+                forEachStep(f.body(), visitor);
+            } else if (s instanceof Step.ForBanks f) {
                 forEachStep(f.body(), visitor);
             } else if (s instanceof Step.Call c && c.otherwise().isPresent()) {
                 forEachStep(c.otherwise().get(), visitor);

@@ -192,6 +192,9 @@ final class ValueWidth {
                 return both(of(b.args().get(0)), of(b.args().get(1)), Math::max);
             case ALIGN_DOWN:
                 return of(b.args().get(0));
+            case ALL_BANKS:
+            case ANY_BANK:
+                return OptionalInt.of(1);
             default:
                 return OptionalInt.empty();
         }

@@ -83,6 +83,8 @@ public enum Code {
     E0511(Severity.ERROR, "computed registers read each other"),
     E0512(Severity.ERROR, "array index out of range"),
     E0513(Severity.ERROR, "loop step of zero or negative"),
+    E0514(Severity.ERROR, "register read without a bank"),
+    E0517(Severity.ERROR, "bank loop or bank query without banks"),
 
     // Warnings: suspicious but legal
     W0100(Severity.WARNING, "cache is never invalidated"),

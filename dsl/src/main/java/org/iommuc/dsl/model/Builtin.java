@@ -27,7 +27,15 @@ public record Builtin(Function function, List<Expr> args, Span span) implements 
         /** {@code align_down(x, a)}: x rounded down to a multiple of a power of two. */
         ALIGN_DOWN("align_down", 2),
         /** {@code align_up(x, a)}: x rounded up to a multiple of a power of two. */
-        ALIGN_UP("align_up", 2);
+        ALIGN_UP("align_up", 2),
+        /**
+         * {@code all_banks(cond)}: 1 when cond holds on every register bank of the instance
+         * (sequences of a description with {@code banks}); cond is evaluated on each bank in turn.
+         * With one bank it is {@code cond != 0}.
+         */
+        ALL_BANKS("all_banks", 1),
+        /** {@code any_bank(cond)}: 1 when cond holds on at least one register bank. */
+        ANY_BANK("any_bank", 1);
 
         private final String keyword;
         private final int arity;

@@ -23,6 +23,7 @@ public record Description(
         List<Constant> constants,
         List<Buffer> buffers,
         List<DtOption> options,
+        Optional<Banks> banks,
         List<Register> registers,
         List<Format> formats,
         Optional<Walk> walk,
@@ -109,6 +110,11 @@ public record Description(
 
     public Optional<DtOption> option(String optionName) {
         return Optional.ofNullable(DescriptionIndex.of(this).option(optionName));
+    }
+
+    /** True when one instance has several register banks ({@code banks "property";}). */
+    public boolean banked() {
+        return banks.isPresent();
     }
 
     public List<Level> levels() {

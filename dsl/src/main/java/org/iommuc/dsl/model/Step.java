@@ -70,7 +70,6 @@ public sealed interface Step {
     /** {@code return;}: the sequence ends here. */
     record Return(Span span) implements Step {}
 
-    /** {@code if cond { ... } else { ... }} */
     /**
      * {@code for NAME in FIRST ..= LAST step BY { ... }}: the body once for each value of NAME
      * from FIRST up to LAST (inclusive, unsigned), BY apart (1 when not written); a loop ends
@@ -82,6 +81,18 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code for NAME in banks { ... }}: the body once for each register bank of the instance, in
+     * bank order; NAME is the bank's number from 0. Every register access of the body, and of the
+     * sequences it calls, goes to that bank.
+     */
+    record ForBanks(Ident variable, List<Step> body, Span span) implements Step {
+        public ForBanks {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code if cond { ... } else { ... }} */
     record If(Expr condition, List<Step> then, List<Step> otherwise, Span span) implements Step {
         public If {
             then = List.copyOf(then);

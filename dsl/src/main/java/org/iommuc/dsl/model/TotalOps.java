@@ -81,6 +81,10 @@ public final class TotalOps {
                 return Long.compareUnsigned(args[0], args[1]) >= 0 ? args[0] : args[1];
             case ALIGN_DOWN:
                 return args[0] & -Long.highestOneBit(args[1]);
+            case ALL_BANKS:
+            case ANY_BANK:
+                // the value on one bank; a driver of several banks evaluates the argument on each
+                return args[0] != 0 ? 1 : 0;
             default:
                 long alignment = Long.highestOneBit(args[1]);
                 return alignment == 0 ? args[0] : (args[0] + alignment - 1) & -alignment;

@@ -134,6 +134,7 @@ public final class ModelBuilder {
         Setting<TranslationMode> resetTranslation;
         final List<org.iommuc.dsl.model.Buffer> buffers = new ArrayList<>();
         final List<org.iommuc.dsl.model.DtOption> options = new ArrayList<>();
+        org.iommuc.dsl.model.Banks banks;
         Walk walk;
         Cache tlb;
         Cache walkCache;
@@ -159,7 +160,7 @@ public final class ModelBuilder {
                 Optional.ofNullable(parts.iova), Optional.ofNullable(parts.oa), Optional.ofNullable(parts.tableOa),
                 Optional.ofNullable(parts.aperture), Optional.ofNullable(parts.masters),
                 Optional.ofNullable(parts.power), Optional.ofNullable(parts.resetTranslation), parts.constants,
-                parts.buffers, parts.options, parts.registers, parts.formats,
+                parts.buffers, parts.options, Optional.ofNullable(parts.banks), parts.registers, parts.formats,
                 Optional.ofNullable(parts.walk), Optional.ofNullable(parts.tlb), Optional.ofNullable(parts.walkCache),
                 parts.rules, parts.faults, parts.interrupts, parts.sequences, parts.obligations, parts.removals,
                 span(ctx));
@@ -209,6 +210,11 @@ public final class ModelBuilder {
             OptionItemContext o = ctx.optionItem();
             parts.options.add(new org.iommuc.dsl.model.DtOption(ident(o.ident()), string(o.STRING().getSymbol()), doc(ctx),
                     span(o.ident())));
+        } else if (ctx.banksItem() != null) {
+            if (parts.once("banks", span(ctx.banksItem()))) {
+                BanksItemContext b = ctx.banksItem();
+                parts.banks = new org.iommuc.dsl.model.Banks(string(b.STRING().getSymbol()), doc(ctx), span(b));
+            }
         } else if (ctx.registersBlock() != null) {
             registers(ctx.registersBlock(), parts.registers);
         } else if (ctx.formatDecl() != null) {
@@ -750,6 +756,10 @@ public final class ModelBuilder {
         }
         if (ctx instanceof ReturnStepContext) {
             return new Step.Return(span);
+        }
+        if (ctx instanceof ForBanksStepContext f) {
+            return new Step.ForBanks(ident(f.ident()), steps(f.stepBlock()),
+                    span(f.FOR().getSymbol()).to(span(f.BANKS().getSymbol())));
         }
         if (ctx instanceof ForStepContext f) {
             Optional<Expr> by = f.by == null ? Optional.empty() : Optional.of(expr(f.by));

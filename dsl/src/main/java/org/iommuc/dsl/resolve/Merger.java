@@ -101,7 +101,7 @@ public final class Merger {
     private static Description withoutRemovals(Description d) {
         return new Description(d.name(), d.doc(), d.base(), d.compatibles(), d.iovaBits(), d.oaBits(),
                 d.tableOaBits(), d.aperture(), d.masters(), d.power(), d.resetTranslation(), d.constants(),
-                d.buffers(), d.options(), d.registers(), d.formats(),
+                d.buffers(), d.options(), d.banks(), d.registers(), d.formats(),
                 d.walk(), d.tlb(), d.walkCache(), d.rules(), d.faults(), d.interrupts(), d.sequences(),
                 d.obligations(), List.of(), d.span());
     }
@@ -130,6 +130,7 @@ public final class Merger {
                 byKey(items.constants, derived.constants(), c -> c.name().text()),
                 byKey(items.buffers, derived.buffers(), b -> b.name().text()),
                 byKey(items.options, derived.options(), o -> o.name().text()),
+                derived.banks().or(() -> items.banks),
                 mergeRegisters(items.registers, derived.registers()),
                 formats,
                 Optional.ofNullable(walk),
@@ -156,6 +157,7 @@ public final class Merger {
         final List<Sequence> sequences;
         final List<Obligation> obligations;
         final List<DtOption> options;
+        Optional<org.iommuc.dsl.model.Banks> banks;
         Walk walk;
         Optional<Cache> walkCache;
 
@@ -170,6 +172,7 @@ public final class Merger {
             sequences = new ArrayList<>(base.sequences());
             obligations = new ArrayList<>(base.obligations());
             options = new ArrayList<>(base.options());
+            banks = base.banks();
             walk = base.walk().orElse(null);
             walkCache = base.walkCache();
         }
@@ -193,6 +196,7 @@ public final class Merger {
                 case WALKCACHE -> removeWalkCache();
                 case BUFFER -> removeNamed(buffers, path, b -> b.name().text());
                 case OPTION -> removeNamed(options, path, o -> o.name().text());
+                case BANKS -> removeBanks(path);
             };
             if (!found) {
                 String what = removal.kind().keyword() + (path.isEmpty() ? "" : " " + joined(path, "."));
@@ -276,6 +280,14 @@ public final class Merger {
             }
             walk = new Walk(walk.root(), walk.levels(), empties, walk.shared(), walk.walker(), walk.span());
             return true;
+        }
+
+        private boolean removeBanks(List<Ident> path) {
+            boolean present = path.isEmpty() && banks.isPresent();
+            if (present) {
+                banks = Optional.empty();
+            }
+            return present;
         }
 
         private boolean removeWalkCache() {

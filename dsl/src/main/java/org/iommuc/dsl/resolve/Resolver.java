@@ -153,7 +153,7 @@ public final class Resolver {
                 d.tableOaBits().map(e -> expr(e, constant)),
                 d.aperture().map(a -> new Aperture(expr(a.first(), constant), expr(a.last(), constant), a.span())),
                 d.masters().map(e -> expr(e, constant)),
-                d.power(), d.resetTranslation(), constants, map(d.buffers(), this::buffer), d.options(),
+                d.power(), d.resetTranslation(), constants, map(d.buffers(), this::buffer), d.options(), d.banks(),
                 map(d.registers(), this::register),
                 map(d.formats(), this::format),
                 d.walk().map(this::walk),
@@ -481,6 +481,10 @@ public final class Resolver {
             return new Step.For(f.variable(), expr(f.first(), scope), expr(f.last(), scope),
                     f.by().map(b -> expr(b, Scope.constant("a loop step"))), steps(f.body(), scope.withLet(f.variable().text())),
                     f.span());
+        }
+        if (s instanceof Step.ForBanks f) {
+            checkLocalName(f.variable(), scope);
+            return new Step.ForBanks(f.variable(), steps(f.body(), scope.withLet(f.variable().text())), f.span());
         }
         if (s instanceof Step.Save save) {
             save.registers().forEach(this::lookupRegister);

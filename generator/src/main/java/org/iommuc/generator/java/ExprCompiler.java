@@ -451,6 +451,10 @@ final class ExprCompiler {
                 return ops("max", asValue(compile(args.get(0), c)), asValue(compile(args.get(1), c)));
             case ALIGN_DOWN:
                 return align(false, args, c);
+            case ALL_BANKS:
+            case ANY_BANK:
+                // one bank: the condition itself
+                return asBoolean(compile(args.get(0), c));
             default:
                 return align(true, args, c);
         }

@@ -76,6 +76,9 @@ final class Widths {
                         ? (int) (high.getAsLong() - low.getAsLong() + 1) : 64;
             case LOG2:
                 return 6;
+            case ALL_BANKS:
+            case ANY_BANK:
+                return 1;
             case MIN:
                 return Math.min(bits(b.args().get(0), d), bits(b.args().get(1), d));
             case MAX:

@@ -1,0 +1,105 @@
+package org.iommuc.dsl.check;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.iommuc.dsl.diag.Code;
+import org.iommuc.dsl.diag.Diagnostics;
+import org.iommuc.dsl.diag.Note;
+import org.iommuc.dsl.model.Banks;
+import org.iommuc.dsl.model.Builtin;
+import org.iommuc.dsl.model.Description;
+import org.iommuc.dsl.model.Expr;
+import org.iommuc.dsl.model.RegRead;
+import org.iommuc.dsl.model.Sequence;
+import org.iommuc.dsl.model.Step;
+
+/**
+ * Reports misuse of register banks: a register read in a sequence of a banked description that
+ * does not say which bank it reads (E0514); a loop over the banks or {@code all_banks} /
+ * {@code any_bank} in a description without {@code banks} (E0517); a loop over the banks inside
+ * another (E0502); {@code all_banks} / {@code any_bank} outside sequences (E0111).
+ */
+final class BankCheck implements Check {
+
+    @Override
+    public void check(Description description, Diagnostics diagnostics) {
+        Set<Expr> inSequences = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Sequence s : description.sequences()) {
+            BehaviourSupport.forEachStep(s.steps(), step -> inSequences.addAll(BehaviourSupport.runtimeExpressionsOf(step)));
+        }
+        for (Expr root : BehaviourSupport.allExpressions(description)) {
+            if (!inSequences.contains(root)) {
+                BehaviourSupport.forEachNode(root, e -> {
+                    if (isQuantifier(e)) {
+                        diagnostics.error(Code.E0111, e.span(), "'" + ((Builtin) e).function().keyword()
+                                + "' is not available here: it asks every register bank, which only the driver does,"
+                                + " so it exists only in sequences");
+                    }
+                });
+            }
+        }
+        for (Sequence s : description.sequences()) {
+            steps(description, s.steps(), null, diagnostics);
+        }
+    }
+
+    /** The steps of a sequence; {@code loop} is the loop over the banks they are in, or null. */
+    private static void steps(Description d, List<Step> steps, Step.ForBanks loop, Diagnostics diagnostics) {
+        for (Step step : steps) {
+            if (step instanceof Step.ForBanks f) {
+                if (d.banks().isEmpty()) {
+                    diagnostics.error(Code.E0517, f.span(), "loop over the banks, but iommu " + d.nameText()
+                            + " has no banks; declare them (as in banks \"reg\";) or drop the loop");
+                } else if (loop != null) {
+                    diagnostics.error(Code.E0502, f.span(), "loop over the banks inside another loop over the banks;"
+                            + " the body already runs once for each bank", new Note(loop.span(), "the outer loop is here"));
+                }
+                steps(d, f.body(), loop != null ? loop : f, diagnostics);
+                continue;
+            }
+            for (Expr root : BehaviourSupport.runtimeExpressionsOf(step)) {
+                expression(d, root, loop != null, diagnostics);
+            }
+            if (step instanceof Step.If i) {
+                steps(d, i.then(), loop, diagnostics);
+                steps(d, i.otherwise(), loop, diagnostics);
+            } else if (step instanceof Step.Poll p && p.otherwise().isPresent()) {
+                steps(d, p.otherwise().get(), loop, diagnostics);
+            } else if (step instanceof Step.For f) {
+                steps(d, f.body(), loop, diagnostics);
+            } else if (step instanceof Step.Call c && c.otherwise().isPresent()) {
+                steps(d, c.otherwise().get(), loop, diagnostics);
+            }
+        }
+    }
+
+    private static void expression(Description d, Expr expr, boolean inBank, Diagnostics diagnostics) {
+        if (isQuantifier(expr)) {
+            if (d.banks().isEmpty()) {
+                diagnostics.error(Code.E0517, expr.span(), "'" + ((Builtin) expr).function().keyword()
+                        + "' asks every register bank, but iommu " + d.nameText()
+                        + " has no banks; read the register directly, or declare the banks (as in banks \"reg\";)");
+            }
+            // inside, every register read is evaluated on each bank in turn
+            return;
+        }
+        if (expr instanceof RegRead r && !inBank && d.banks().isPresent()) {
+            Banks banks = d.banks().get();
+            String name = BehaviourSupport.name(r);
+            diagnostics.error(Code.E0514, r.span(), "read of " + name + " outside a loop over the banks: each of the"
+                    + " banks of iommu " + d.nameText() + " has its own " + r.register() + "; read it in 'for bank in"
+                    + " banks { ... }', or ask every bank with all_banks(...) or any_bank(...)",
+                    new Note(banks.span(), "the banks are declared here"));
+        }
+        for (Expr child : BehaviourSupport.children(expr)) {
+            expression(d, child, inBank, diagnostics);
+        }
+    }
+
+    private static boolean isQuantifier(Expr e) {
+        return e instanceof Builtin b
+                && (b.function() == Builtin.Function.ALL_BANKS || b.function() == Builtin.Function.ANY_BANK);
+    }
+}
