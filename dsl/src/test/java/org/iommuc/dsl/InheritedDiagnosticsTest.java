@@ -66,7 +66,7 @@ class InheritedDiagnosticsTest {
 
     @Test
     void aProblemOfTheBaseItselfIsReportedOnceWithoutTheNote() throws IOException {
-        Path base = Files.writeString(dir.resolve("base.iommu"), BASE.replace("ZAP  0x04 wo;", "ZAP  0x04 ro;").replace("    behaviour", "    sequence s { write ZAP = 1; }\n    behaviour"));
+        Path base = Files.writeString(dir.resolve("base.iommu"), BASE.replace("ZAP  0x04 wo;", "ZAP  0x04 wo;\n        ID   0x08 ro;").replace("    behaviour", "    sequence s { write ID = 1; }\n    behaviour"));
         Path derived = Files.writeString(dir.resolve("derived.iommu"),
                 "include \"base.iommu\";\niommu derived extends base { }\n");
         Compilation both = Frontend.compile(List.of(base, derived), dir);

@@ -32,5 +32,7 @@ final class BehaviourChecks {
             new ArrayIndexCheck(),
             new LoopStepCheck(),
             new BankCheck(),
-            new DevicePropertyCheck());
+            new DevicePropertyCheck(),
+            new EmptyLoopCheck(),
+            new UntriggerableRuleCheck());
 }

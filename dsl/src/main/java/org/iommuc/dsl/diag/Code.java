@@ -94,6 +94,8 @@ public enum Code {
     W0104(Severity.WARNING, "sequence does not match its role"),
     W0105(Severity.WARNING, "interrupt can never be raised"),
     W0106(Severity.WARNING, "comparison decided by widths"),
+    W0107(Severity.WARNING, "write rule on a read-only register"),
+    W0108(Severity.WARNING, "loop never runs"),
 
     // Backends: what a checked description asks that a generator cannot express
     E0700(Severity.ERROR, "cannot generate"),

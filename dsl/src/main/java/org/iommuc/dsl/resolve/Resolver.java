@@ -437,7 +437,7 @@ public final class Resolver {
                     w.modify(), w.span());
         }
         if (s instanceof Step.Poll p) {
-            Scope constant = Scope.constant("a poll period or timeout");
+            Scope constant = constantIn(scope, "a poll period or timeout");
             return new Step.Poll(expr(p.condition(), scope), expr(p.period(), constant), expr(p.timeout(), constant),
                     p.otherwise().map(o -> steps(o, scope)), p.span());
         }
@@ -456,7 +456,7 @@ public final class Resolver {
             return new Step.Call(c.sequence(), args, c.otherwise().map(o -> steps(o, scope)), c.span());
         }
         if (s instanceof Step.Delay d) {
-            return new Step.Delay(expr(d.time(), Scope.constant("a delay")), d.span());
+            return new Step.Delay(expr(d.time(), constantIn(scope, "a delay")), d.span());
         }
         if (s instanceof Step.Report r) {
             List<Arg> args = new ArrayList<>();
@@ -479,7 +479,7 @@ public final class Resolver {
             checkLocalName(f.variable(), scope);
             // the variable is a name in the body only, as a 'let' is after it
             return new Step.For(f.variable(), expr(f.first(), scope), expr(f.last(), scope),
-                    f.by().map(b -> expr(b, Scope.constant("a loop step"))), steps(f.body(), scope.withLet(f.variable().text())),
+                    f.by().map(b -> expr(b, constantIn(scope, "a loop step"))), steps(f.body(), scope.withLet(f.variable().text())),
                     f.span());
         }
         if (s instanceof Step.ForBanks f) {
@@ -493,6 +493,19 @@ public final class Resolver {
             restore.registers().forEach(this::lookupRegister);
         }
         return s;
+    }
+
+    /**
+     * A place of a sequence that must be constant: it reads no register, but it still knows the
+     * parameters and locals, so that using one is reported as not constant (E0505, by the checks)
+     * rather than as an unknown name.
+     */
+    private static Scope constantIn(Scope sequence, String where) {
+        Scope constant = Scope.constant(where).withParams(sequence.params());
+        for (String let : sequence.lets()) {
+            constant = constant.withLet(let);
+        }
+        return constant;
     }
 
     private void checkCall(Ident sequence, int argumentCount, Span span) {
@@ -907,6 +920,11 @@ public final class Resolver {
         }
         if (scope.registersAllowed()) {
             names.addAll(registerNames());
+        }
+        if (scope.vars().contains(Var.BUFFER)) {
+            // a sequence: the driver's buffers and device-tree options
+            description.buffers().forEach(b -> names.add(b.name().text()));
+            description.options().forEach(o -> names.add(o.name().text()));
         }
         if (scope.format() != null) {
             for (EntryField f : scope.format().fields()) {
