@@ -38,6 +38,7 @@ item
     | constItem
     | powerItem
     | translationItem
+    | bypassItem
     | bufferItem
     | optionItem
     | registersBlock
@@ -82,6 +83,10 @@ powerItem
 
 translationItem
     : TRANSLATION kind=ident SEMI
+    ;
+
+bypassItem
+    : BYPASS IF expr SEMI
     ;
 
 bufferItem
@@ -332,7 +337,7 @@ removeItem
 
 removeKind
     : REGISTER | FORMAT | LEVEL | SEQUENCE | RULE | FAULT | CONST | OBLIGATION | INTERRUPT
-    | SHARED | EMPTY | WALKCACHE | BUFFER | OPTION
+    | SHARED | EMPTY | WALKCACHE | BUFFER | OPTION | BYPASS
     ;
 
 path
@@ -384,7 +389,7 @@ ident
     | OFF | TRANSLATION | STALL | INVALIDATE | RESUME | ABORT | ELSE | AT | INTERRUPT | SEQUENCE
     | MODIFY | POLL | EVERY | TIMEOUT | EXPECT | FAIL | LET | CALL | DELAY | REPORT | OBLIGATIONS
     | REMOVE | REGISTER | RULE | OBLIGATION | RETURN | BUFFER | UNMASKED | SAVE | RESTORE
-    | FOR | IN | STEP | OPTION
+    | FOR | IN | STEP | OPTION | BYPASS
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -478,6 +483,7 @@ FOR         : 'for';
 IN          : 'in';
 STEP        : 'step';
 OPTION      : 'option';
+BYPASS      : 'bypass';
 
 ACCESS      : 'ro' | 'rw' | 'wo' | 'w1c' | 'rc' | 'sc';
 

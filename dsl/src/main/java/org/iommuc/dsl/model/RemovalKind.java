@@ -15,7 +15,8 @@ public enum RemovalKind {
     EMPTY("empty"),
     WALKCACHE("walkcache"),
     BUFFER("buffer"),
-    OPTION("option");
+    OPTION("option"),
+    BYPASS("bypass");
 
     private final String keyword;
 
