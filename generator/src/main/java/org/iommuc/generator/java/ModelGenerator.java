@@ -45,7 +45,8 @@ import org.iommuc.generator.java.ExprCompiler.Kind;
  * {@code IommuEngine} that implements the seven hooks as docs/model-semantics.md says: behaviour
  * rules as a switch on the register slot and one method per rule, computed registers, the walk
  * unrolled into one method per level and per leaf kind (no loops over levels, no maps, no boxing,
- * no allocation), permission rules, fault handlers and interrupt lines.
+ * no allocation), permission rules, fault handlers and interrupt lines, and the bypass condition
+ * when the description has a {@code bypass if} item.
  */
 final class ModelGenerator {
 
