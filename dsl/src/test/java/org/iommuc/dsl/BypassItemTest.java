@@ -80,7 +80,8 @@ class BypassItemTest {
                 });
             });
         });
-        assertThat(b.span().line()).isEqualTo(text.lines().toList().indexOf("    bypass if BYPASS.MASTER >> master & 1 == 1;") + 1);
+        int line = text.lines().toList().indexOf("    bypass if BYPASS.MASTER >> master & 1 == 1;") + 1;
+        assertThat(b.span().line()).isEqualTo(line);
     }
 
     @Test
@@ -93,7 +94,8 @@ class BypassItemTest {
 
     @Test
     void readsAWriteOnlyRegisterAsTheHardwareDoes() {
-        assertThat(compile(iommu("    bypass if WINDOW == iova >> 12;\n")).render()).as("no E0501: hardware side").isEmpty();
+        assertThat(compile(iommu("    bypass if WINDOW == iova >> 12;\n")).render()).as("no E0501: hardware side")
+                .isEmpty();
     }
 
     @Test
@@ -102,7 +104,8 @@ class BypassItemTest {
         assertThat(errors(text)).singleElement().satisfies(d -> {
             assertThat(d.code()).isEqualTo(Code.E0107);
             assertThat(d.span().line()).isEqualTo(text.lines().toList().indexOf("    bypass if master == 1;") + 1);
-            assertThat(d.notes()).singleElement().satisfies(n -> assertThat(n.span().line()).isEqualTo(d.span().line() - 1));
+            assertThat(d.notes()).singleElement()
+                    .satisfies(n -> assertThat(n.span().line()).isEqualTo(d.span().line() - 1));
         });
     }
 
