@@ -3,9 +3,14 @@ package org.iommuc.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.iommuc.runtime.Event;
 import org.iommuc.runtime.IommuEngine;
+import org.iommuc.runtime.Outcome;
+import org.iommuc.runtime.Trace;
+import org.iommuc.runtime.TranslationMode;
 import org.iommuc.sim.Differential;
 import org.iommuc.sim.Interpreter;
+import org.iommuc.sim.Operation;
 import org.iommuc.sim.Operations;
 import org.iommuc.sim.SimOptions;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,36 @@ class DifferentialTest {
         assertThat(result.same()).as("%s (seed %d):%n%s", example, seed, result.report()).isTrue();
         assertThat(result.operations()).isEqualTo(COUNT);
         assertThat(result.events()).as("events traced").isGreaterThan(COUNT);
+    }
+
+    /**
+     * The differential run of sun50i (the same operations: same seed, same count) really compares
+     * its {@code bypass if}: some masters' DMA passes untranslated while translation is on, and
+     * most DMA still translates.
+     */
+    @Test
+    void sun50iRunBypassesSomeDmaWhileTranslationIsOn() {
+        GeneratedExample sun50i = GeneratedExample.of("sun50i-h6.iommu");
+        IommuEngine model = sun50i.newModel(true);
+        long[] counts = new long[2];
+        model.setTrace(new Trace() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public void add(Event event) {
+                if (event instanceof Event.Dma dma && model.translationMode() == TranslationMode.ON) {
+                    counts[dma.outcome() == Outcome.BYPASSED ? 0 : 1]++;
+                }
+            }
+        });
+        for (Operation op : Operations.random(sun50i.description(), SEED + sun50i.file().hashCode(), COUNT)) {
+            op.applyTo(model);
+        }
+        assertThat(counts[0]).as("DMA bypassed while translation is on").isGreaterThan(500);
+        assertThat(counts[1]).as("other DMA while translation is on").isGreaterThan(10 * counts[0]);
     }
 
     /** The comparison can fail: Rockchip v1's model runs v2's operations differently (its DTE_ADDR drops bits 11:0). */

@@ -6,7 +6,8 @@ package org.iommuc.runtime;
  * the TLB and walk cache, memory, faults and stalled transactions, interrupts, power and the
  * trace. A model supplies what its description says, through the hooks:
  * {@link #onWrite}, {@link #onRead}, {@link #computed}, {@link #walk}, {@link #permits},
- * {@link #recordFault} and {@link #interruptLines}.
+ * {@link #recordFault} and {@link #interruptLines}, and, for a description with a
+ * {@code bypass if} item, {@link #bypasses}.
  *
  * <h2>Semantics</h2>
  * <ul>
@@ -21,10 +22,12 @@ package org.iommuc.runtime;
  *       master is wired to the IOMMU). Powered off: blocked. A stalled fault pending, or stall
  *       on: held. Bypass: the IOVA is the output address (a bus error beyond the output width).
  *       Block: refused.
- *       On: an IOVA outside the aperture is an address fault; then the TLB is looked up for
- *       every page size (a cached empty entry is a translation fault without a walk; a cached
- *       leaf is checked by the permission rules again); on a miss the model walks
- *       ({@link #walk}), filling the caches as its description allows.</li>
+ *       On: a transaction the model lets bypass ({@link #bypasses}, asked only by a model built
+ *       with {@code bypassing}) passes as in bypass, with no aperture check, TLB lookup or fill,
+ *       or walk. Otherwise an IOVA outside the aperture is an address fault; then the TLB is
+ *       looked up for every page size (a cached empty entry is a translation fault without a
+ *       walk; a cached leaf is checked by the permission rules again); on a miss the model
+ *       walks ({@link #walk}), filling the caches as its description allows.</li>
  *   <li><b>Fault</b>: the model records it ({@link #recordFault}) and says whether the
  *       transaction stalls (it then waits for {@link #faultResume} or {@link #faultAbort}) or
  *       aborts. A resume while stall is on retries the transaction at stall off.</li>
@@ -50,6 +53,8 @@ public abstract class IommuEngine implements IommuModel {
     private final boolean tlbByMaster;
     private final boolean walkCacheByMaster;
     private final int masters;
+    /** The model has a per-transaction bypass ({@link #bypasses}); false keeps it off the hot path. */
+    private final boolean bypassing;
     /** Register values, one per slot; subclasses read and assign them through {@link #reg}. */
     private final long[] regs;
     private Trace trace = Trace.OFF;
@@ -77,7 +82,18 @@ public abstract class IommuEngine implements IommuModel {
      *     default in tests); otherwise bound them by the capacities of the configuration
      */
     protected IommuEngine(ModelConfig config, RegisterMap map, SystemMemory memory, boolean strict) {
+        this(config, map, memory, strict, false);
+    }
+
+    /**
+     * @param strict as for the constructor without {@code bypassing}
+     * @param bypassing ask {@link #bypasses} about every transaction while translation is on (a
+     *     description with a {@code bypass if} item); without it the hook is never called
+     */
+    protected IommuEngine(ModelConfig config, RegisterMap map, SystemMemory memory, boolean strict,
+            boolean bypassing) {
         this.config = config;
+        this.bypassing = bypassing;
         this.map = map;
         this.memory = memory;
         this.tlb = new TranslationCache(strict ? 0 : config.tlbCapacity());
@@ -136,6 +152,15 @@ public abstract class IommuEngine implements IommuModel {
 
     /** The asserted interrupt lines, bit i for line i of the configuration. */
     protected abstract long interruptLines();
+
+    /**
+     * The {@code bypass if} condition: true when this transaction passes untranslated although
+     * translation is on. Called only for a model built with {@code bypassing}, while powered,
+     * translating, not stalled and with no stalled fault pending, before the aperture check.
+     */
+    protected boolean bypasses(int master, long iova, boolean write) {
+        return false;
+    }
 
     // ---------------------------------------------------------------------------------------
     // MMIO
@@ -236,13 +261,7 @@ public abstract class IommuEngine implements IommuModel {
             return outcome(master, iova, write, Outcome.STALLED, STALLED);
         }
         if (mode == TranslationMode.BYPASS) {
-            if (Long.compareUnsigned(iova, oaLimit) > 0) {
-                return outcome(master, iova, write, Outcome.BUS_ERROR, BUS_ERROR);
-            }
-            if (trace.enabled()) {
-                trace.add(new Event.Dma(master, iova, write, Outcome.BYPASSED, iova, false, null, -1, null));
-            }
-            return iova;
+            return untranslated(master, iova, write);
         }
         if (mode == TranslationMode.BLOCK) {
             return outcome(master, iova, write, Outcome.BLOCKED, BLOCKED);
@@ -250,8 +269,22 @@ public abstract class IommuEngine implements IommuModel {
         return translateOn(master, iova, write);
     }
 
-    /** Translation on: the aperture, the TLB, then the walk. */
+    /** Bypass: the IOVA is the output address, a bus error beyond the output width. */
+    private long untranslated(int master, long iova, boolean write) {
+        if (Long.compareUnsigned(iova, oaLimit) > 0) {
+            return outcome(master, iova, write, Outcome.BUS_ERROR, BUS_ERROR);
+        }
+        if (trace.enabled()) {
+            trace.add(new Event.Dma(master, iova, write, Outcome.BYPASSED, iova, false, null, -1, null));
+        }
+        return iova;
+    }
+
+    /** Translation on: the per-transaction bypass, the aperture, the TLB, then the walk. */
     private long translateOn(int master, long iova, boolean write) {
+        if (bypassing && bypasses(master, iova, write)) {
+            return untranslated(master, iova, write);
+        }
         if (Long.compareUnsigned(iova, iovaLimit) > 0 || Long.compareUnsigned(iova, apertureFirst) < 0
                 || Long.compareUnsigned(iova, apertureLast) > 0) {
             fault(FaultKind.ADDRESS, -1, 0);

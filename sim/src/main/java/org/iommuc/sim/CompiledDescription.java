@@ -99,6 +99,8 @@ final class CompiledDescription {
     final CompiledRule[][] readRules;
     final CompiledFault[] faults;
     final Expr[] interrupts;
+    /** The {@code bypass if} condition, or null when the description has none. */
+    final Expr bypass;
     final Expr root;
     final LevelPlan[] levels;
     final EntryCodec[] codecs;
@@ -133,6 +135,7 @@ final class CompiledDescription {
         for (int i = 0; i < interrupts.length; i++) {
             interrupts[i] = d.interrupts().get(i).condition();
         }
+        this.bypass = d.bypass().map(b -> b.condition()).orElse(null);
         this.root = d.walk().get().root().get();
         List<Format> formats = d.formats();
         this.codecs = new EntryCodec[formats.size()];

@@ -14,9 +14,9 @@ import org.iommuc.runtime.RegisterMap;
 import org.iommuc.runtime.SystemMemory;
 
 /**
- * A description run by interpretation: the seven hooks of {@link IommuEngine} read the
- * description's rules, walk, permission rules, fault handlers and interrupts, with the meaning
- * docs/model-semantics.md gives them. Expressions are evaluated by the reference
+ * A description run by interpretation: the hooks of {@link IommuEngine} read the
+ * description's rules, walk, permission rules, bypass condition, fault handlers and interrupts,
+ * with the meaning docs/model-semantics.md gives them. Expressions are evaluated by the reference
  * {@link Evaluator}; everything else was looked up once in {@link CompiledDescription}.
  *
  * <p>Every hook is re-entrant: {@code fault resume} in a rule retries a transaction whose
@@ -35,7 +35,7 @@ final class InterpretedModel extends IommuEngine {
     private final boolean[] computing;
 
     InterpretedModel(CompiledDescription d, ModelConfig config, RegisterMap map, SystemMemory memory, boolean strict) {
-        super(config, map, memory, strict);
+        super(config, map, memory, strict, d.bypass != null);
         this.d = d;
         this.evaluator = d.evaluator;
         this.levels = d.levels;
@@ -317,6 +317,15 @@ final class InterpretedModel extends IommuEngine {
         c.entry = entry;
         c.codec = d.codecs[kind];
         return evaluator.eval(rule, c) != 0;
+    }
+
+    @Override
+    protected boolean bypasses(int master, long iova, boolean write) {
+        Context c = new Context();
+        c.iova = iova;
+        c.write = write;
+        c.master = master;
+        return evaluator.eval(d.bypass, c) != 0;
     }
 
     // ---------------------------------------------------------------------------------------

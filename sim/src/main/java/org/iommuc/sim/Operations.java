@@ -20,7 +20,10 @@ import org.iommuc.dsl.model.Description;
  *       then): the register writes that make the {@code root} expression give the root table
  *       (an inversion of {@code REG}, {@code REG.F}, {@code REG << n}, {@code fmt(REG).table},
  *       {@code HI << n | LO}); all ones into the writable registers the interrupt conditions
- *       read (interrupt enables and masks); a write that invalidates the whole TLB; a write
+ *       read (interrupt enables and masks); zeros into the plain writable registers the
+ *       {@code bypass if} condition reads (sun50i's BYPASS: no master bypasses, as its driver
+ *       writes; a random register write turns bypass on until the next enable block); a write
+ *       that invalidates the whole TLB; a write
  *       whose rules turn translation on; and one that turns stall off. Those writes use the
  *       values the description's own rules compare against ({@code COMMAND.CMD ==
  *       ENABLE_PAGING}) or test {@code value} for in their conditions, each classified by the

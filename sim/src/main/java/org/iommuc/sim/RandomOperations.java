@@ -52,6 +52,8 @@ final class RandomOperations {
     private final List<Integer> readRuleSlots = new ArrayList<>();
     private final List<Integer> clearSlots = new ArrayList<>();
     private final List<Integer> interruptEnables = new ArrayList<>();
+    /** Writable registers the {@code bypass if} condition reads: enable writes them 0. */
+    private final List<Integer> bypassControls = new ArrayList<>();
     private final List<Long> pageMasks = new ArrayList<>();
     private final int iovaBits;
     private final long apertureFirst;
@@ -107,6 +109,7 @@ final class RandomOperations {
         }
         this.maxOffset = max;
         collectInterruptEnables();
+        collectBypassControls();
         Step[] steps = Step.values();
         this.cumulative = new int[steps.length];
         int total = 0;
@@ -143,6 +146,30 @@ final class RandomOperations {
                 RegisterLayout.Slot slot = slots.get(rs.firstSlot() + e);
                 if (slot.writable() != 0 && slot.w1c() == 0 && !slot.readView() && !rootSlots.contains(rs.firstSlot() + e)) {
                     interruptEnables.add(rs.firstSlot() + e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Plain writable registers the bypass condition reads (sun50i's BYPASS). Enable writes them
+     * 0, as sun50i's driver does ("no master bypasses"), so bypass is on from a random register
+     * write until the next enable: often enough to be compared, rarely enough to leave most DMA
+     * translated.
+     */
+    private void collectBypassControls() {
+        if (d.bypass == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        registersRead(d.bypass, names, new HashSet<>());
+        for (String name : names) {
+            CompiledDescription.RegisterSlots rs = d.registers.get(name);
+            for (int e = 0; e < rs.count(); e++) {
+                int slot = rs.firstSlot() + e;
+                RegisterLayout.Slot s = slots.get(slot);
+                if (s.writable() != 0 && !s.readView() && !rootSlots.contains(slot) && d.writeRules[slot].length == 0) {
+                    bypassControls.add(slot);
                 }
             }
         }
@@ -398,6 +425,9 @@ final class RandomOperations {
         }
         for (int slot : interruptEnables) {
             write(slot, -1L);
+        }
+        for (int slot : bypassControls) {
+            write(slot, 0);
         }
         if (!trigger(Triggers.Kind.INVALIDATE_ALL, DISRUPTIVE)) {
             invalidateFor(tables.randomPage());

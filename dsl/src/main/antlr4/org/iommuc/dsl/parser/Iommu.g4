@@ -38,6 +38,7 @@ item
     | constItem
     | powerItem
     | translationItem
+    | bypassItem
     | bufferItem
     | optionItem
     | banksItem
@@ -83,6 +84,10 @@ powerItem
 
 translationItem
     : TRANSLATION kind=ident SEMI
+    ;
+
+bypassItem
+    : BYPASS IF expr SEMI
     ;
 
 bufferItem
@@ -338,7 +343,7 @@ removeItem
 
 removeKind
     : REGISTER | FORMAT | LEVEL | SEQUENCE | RULE | FAULT | CONST | OBLIGATION | INTERRUPT
-    | SHARED | EMPTY | WALKCACHE | BUFFER | OPTION | BANKS
+    | SHARED | EMPTY | WALKCACHE | BUFFER | OPTION | BANKS | BYPASS
     ;
 
 path
@@ -390,7 +395,7 @@ ident
     | OFF | TRANSLATION | STALL | INVALIDATE | RESUME | ABORT | ELSE | AT | INTERRUPT | SEQUENCE
     | MODIFY | POLL | EVERY | TIMEOUT | EXPECT | FAIL | LET | CALL | DELAY | REPORT | OBLIGATIONS
     | REMOVE | REGISTER | RULE | OBLIGATION | RETURN | BUFFER | UNMASKED | SAVE | RESTORE
-    | FOR | IN | STEP | OPTION | BANKS
+    | FOR | IN | STEP | OPTION | BANKS | BYPASS
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -485,6 +490,7 @@ IN          : 'in';
 STEP        : 'step';
 OPTION      : 'option';
 BANKS       : 'banks';
+BYPASS      : 'bypass';
 
 ACCESS      : 'ro' | 'rw' | 'wo' | 'w1c' | 'rc' | 'sc';
 

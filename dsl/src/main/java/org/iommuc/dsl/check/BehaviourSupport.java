@@ -392,6 +392,7 @@ final class BehaviourSupport {
             f.guard().ifPresent(all::add);
             forEachEffect(f.effects(), e -> all.addAll(expressionsOf(e)));
         }
+        d.bypass().ifPresent(b -> all.add(b.condition()));
         for (Interrupt i : d.interrupts()) {
             all.add(i.condition());
         }

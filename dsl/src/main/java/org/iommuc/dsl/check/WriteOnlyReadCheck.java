@@ -23,8 +23,9 @@ import org.iommuc.dsl.model.Step;
  */
 final class WriteOnlyReadCheck implements Check {
 
-    // Behaviour rules, fault handlers and permission rules are the hardware's side: they may use
-    // what software wrote (an address register that a flush command then consumes).
+    // Behaviour rules, fault handlers, permission rules and the bypass condition are the
+    // hardware's side: they may use what software wrote (an address register that a flush
+    // command then consumes, a per-master bypass latch).
     @Override
     public void check(Description description, Diagnostics diagnostics) {
         for (Register r : description.registers()) {

@@ -20,6 +20,7 @@ public record Description(
         Optional<Expr> masters,
         Optional<Power> power,
         Optional<Setting<TranslationMode>> resetTranslation,
+        Optional<Bypass> bypass,
         List<Constant> constants,
         List<Buffer> buffers,
         List<DtOption> options,

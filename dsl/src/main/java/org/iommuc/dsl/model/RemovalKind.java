@@ -16,7 +16,8 @@ public enum RemovalKind {
     WALKCACHE("walkcache"),
     BUFFER("buffer"),
     OPTION("option"),
-    BANKS("banks");
+    BANKS("banks"),
+    BYPASS("bypass");
 
     private final String keyword;
 

@@ -132,6 +132,7 @@ public final class ModelBuilder {
         Expr masters;
         Power power;
         Setting<TranslationMode> resetTranslation;
+        org.iommuc.dsl.model.Bypass bypass;
         final List<org.iommuc.dsl.model.Buffer> buffers = new ArrayList<>();
         final List<org.iommuc.dsl.model.DtOption> options = new ArrayList<>();
         org.iommuc.dsl.model.Banks banks;
@@ -159,7 +160,8 @@ public final class ModelBuilder {
         return new Description(ident(ctx.name), doc(ctx), base, parts.compatibles,
                 Optional.ofNullable(parts.iova), Optional.ofNullable(parts.oa), Optional.ofNullable(parts.tableOa),
                 Optional.ofNullable(parts.aperture), Optional.ofNullable(parts.masters),
-                Optional.ofNullable(parts.power), Optional.ofNullable(parts.resetTranslation), parts.constants,
+                Optional.ofNullable(parts.power), Optional.ofNullable(parts.resetTranslation),
+                Optional.ofNullable(parts.bypass), parts.constants,
                 parts.buffers, parts.options, Optional.ofNullable(parts.banks), parts.registers, parts.formats,
                 Optional.ofNullable(parts.walk), Optional.ofNullable(parts.tlb), Optional.ofNullable(parts.walkCache),
                 parts.rules, parts.faults, parts.interrupts, parts.sequences, parts.obligations, parts.removals,
@@ -201,6 +203,11 @@ public final class ModelBuilder {
         } else if (ctx.translationItem() != null) {
             if (parts.once("translation", span(ctx))) {
                 parts.resetTranslation = translationMode(ctx.translationItem().kind);
+            }
+        } else if (ctx.bypassItem() != null) {
+            if (parts.once("bypass", span(ctx))) {
+                BypassItemContext b = ctx.bypassItem();
+                parts.bypass = new org.iommuc.dsl.model.Bypass(expr(b.expr()), doc(ctx), span(b));
             }
         } else if (ctx.bufferItem() != null) {
             BufferItemContext b = ctx.bufferItem();

@@ -10,6 +10,7 @@ import org.iommuc.dsl.diag.Code;
 import org.iommuc.dsl.diag.Diagnostics;
 import org.iommuc.dsl.model.AddressField;
 import org.iommuc.dsl.model.AllowRule;
+import org.iommuc.dsl.model.Bypass;
 import org.iommuc.dsl.model.Cache;
 import org.iommuc.dsl.model.Constant;
 import org.iommuc.dsl.model.Description;
@@ -100,7 +101,7 @@ public final class Merger {
 
     private static Description withoutRemovals(Description d) {
         return new Description(d.name(), d.doc(), d.base(), d.compatibles(), d.iovaBits(), d.oaBits(),
-                d.tableOaBits(), d.aperture(), d.masters(), d.power(), d.resetTranslation(), d.constants(),
+                d.tableOaBits(), d.aperture(), d.masters(), d.power(), d.resetTranslation(), d.bypass(), d.constants(),
                 d.buffers(), d.options(), d.banks(), d.registers(), d.formats(),
                 d.walk(), d.tlb(), d.walkCache(), d.rules(), d.faults(), d.interrupts(), d.sequences(),
                 d.obligations(), List.of(), d.span());
@@ -127,6 +128,7 @@ public final class Merger {
                 derived.masters().or(base::masters),
                 derived.power().or(base::power),
                 derived.resetTranslation().or(base::resetTranslation),
+                derived.bypass().isPresent() ? derived.bypass() : items.bypass,
                 byKey(items.constants, derived.constants(), c -> c.name().text()),
                 byKey(items.buffers, derived.buffers(), b -> b.name().text()),
                 byKey(items.options, derived.options(), o -> o.name().text()),
@@ -160,6 +162,7 @@ public final class Merger {
         Optional<org.iommuc.dsl.model.Banks> banks;
         Walk walk;
         Optional<Cache> walkCache;
+        Optional<Bypass> bypass;
 
         Items(Description base) {
             constants = new ArrayList<>(base.constants());
@@ -175,6 +178,7 @@ public final class Merger {
             banks = base.banks();
             walk = base.walk().orElse(null);
             walkCache = base.walkCache();
+            bypass = base.bypass();
         }
 
         void remove(Removal removal) {
@@ -197,6 +201,7 @@ public final class Merger {
                 case BUFFER -> removeNamed(buffers, path, b -> b.name().text());
                 case OPTION -> removeNamed(options, path, o -> o.name().text());
                 case BANKS -> removeBanks(path);
+                case BYPASS -> removeBypass(path);
             };
             if (!found) {
                 String what = removal.kind().keyword() + (path.isEmpty() ? "" : " " + joined(path, "."));
@@ -293,6 +298,12 @@ public final class Merger {
         private boolean removeWalkCache() {
             boolean present = walkCache.isPresent();
             walkCache = Optional.empty();
+            return present;
+        }
+
+        private boolean removeBypass(List<Ident> path) {
+            boolean present = bypass.isPresent() && path.isEmpty();
+            bypass = path.isEmpty() ? Optional.empty() : bypass;
             return present;
         }
 

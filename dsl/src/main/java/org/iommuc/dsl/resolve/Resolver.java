@@ -15,6 +15,7 @@ import org.iommuc.dsl.model.Arg;
 import org.iommuc.dsl.model.Assignment;
 import org.iommuc.dsl.model.Binary;
 import org.iommuc.dsl.model.Builtin;
+import org.iommuc.dsl.model.Bypass;
 import org.iommuc.dsl.model.Cache;
 import org.iommuc.dsl.model.Call;
 import org.iommuc.dsl.model.Conditional;
@@ -153,7 +154,8 @@ public final class Resolver {
                 d.tableOaBits().map(e -> expr(e, constant)),
                 d.aperture().map(a -> new Aperture(expr(a.first(), constant), expr(a.last(), constant), a.span())),
                 d.masters().map(e -> expr(e, constant)),
-                d.power(), d.resetTranslation(), constants, map(d.buffers(), this::buffer), d.options(), d.banks(),
+                d.power(), d.resetTranslation(), d.bypass().map(this::bypass), constants,
+                map(d.buffers(), this::buffer), d.options(), d.banks(),
                 map(d.registers(), this::register),
                 map(d.formats(), this::format),
                 d.walk().map(this::walk),
@@ -329,6 +331,11 @@ public final class Resolver {
         }
         return new FaultHandler(f.kinds(), levels, f.guard().map(e -> expr(e, scope)), effects(f.effects(), scope),
                 f.span());
+    }
+
+    private Bypass bypass(Bypass b) {
+        Scope scope = Scope.runtime("a bypass condition", Var.IOVA, Var.WRITE, Var.READ, Var.MASTER);
+        return new Bypass(expr(b.condition(), scope), b.doc(), b.span());
     }
 
     private Interrupt interrupt(Interrupt i) {
@@ -872,7 +879,7 @@ public final class Resolver {
             case IDENTITY_ATTACHED:
                 return "only in sequences (the driver's state)";
             default:
-                return "only in fault handlers and permission rules";
+                return "only in fault handlers, permission rules and the bypass condition";
         }
     }
 

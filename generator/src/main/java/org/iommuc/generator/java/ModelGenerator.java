@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.iommuc.dsl.model.AllowRule;
 import org.iommuc.dsl.model.BinaryOp;
+import org.iommuc.dsl.model.Bypass;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Direction;
 import org.iommuc.dsl.model.Effect;
@@ -44,7 +45,8 @@ import org.iommuc.generator.java.ExprCompiler.Kind;
  * {@code IommuEngine} that implements the seven hooks as docs/model-semantics.md says: behaviour
  * rules as a switch on the register slot and one method per rule, computed registers, the walk
  * unrolled into one method per level and per leaf kind (no loops over levels, no maps, no boxing,
- * no allocation), permission rules, fault handlers and interrupt lines.
+ * no allocation), permission rules, fault handlers and interrupt lines, and the bypass condition
+ * when the description has a {@code bypass if} item.
  */
 final class ModelGenerator {
 
@@ -107,6 +109,7 @@ final class ModelGenerator {
             body.addAll(computedMethods());
         }
         body.addAll(walk());
+        description.bypass().ifPresent(b -> body.add(bypasses(b)));
         body.addAll(permits());
         body.addAll(faults());
         body.add(interruptLines(lines));
@@ -117,7 +120,12 @@ final class ModelGenerator {
                         + "until an invalidation the description allows removes it; otherwise they keep as many as "
                         + "their capacities.")
                 .addParameter(RuntimeTypes.SYSTEM_MEMORY, "memory").addParameter(TypeName.BOOLEAN, "strict")
-                .addStatement("super($N, $N, memory, strict)", configName, registerMapName).build());
+                .addCode(description.bypass().isPresent()
+                        ? CodeBlock.builder().addStatement("super($N, $N, memory, strict, true)", configName,
+                                registerMapName).build()
+                        : CodeBlock.builder().addStatement("super($N, $N, memory, strict)", configName,
+                                registerMapName).build())
+                .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A model on {@code memory}, seen by the walker as this IOMMU's walker sees it ($L).",
                         settings.walker())
@@ -805,6 +813,21 @@ final class ModelGenerator {
                     .addStatement("fillTlb(master, other, $L, 0, entry, -1, $N, true)", walk.cover, walk.levelConstant);
         }
         return code.endControlFlow().build();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Per-transaction bypass
+
+    /** The {@code bypass if} condition, asked by the engine while translation is on. */
+    private MethodSpec bypasses(Bypass bypass) {
+        ExprCompiler.Context c = var -> transactionVariable(var, false);
+        String doc = bypass.doc().isBlank() ? "" : Docs.javadoc(bypass.doc()) + "\n<p>";
+        return MethodSpec.methodBuilder("bypasses").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+                .returns(TypeName.BOOLEAN).addParameter(TypeName.INT, "master").addParameter(TypeName.LONG, "iova")
+                .addParameter(TypeName.BOOLEAN, "write")
+                .addJavadoc("$L$L ($L): while translation is on, a transaction for which it holds passes untranslated.",
+                        doc, Docs.code("bypass if " + Exprs.text(bypass.condition())), where(bypass.span()))
+                .addStatement("return $L", expressions.condition(bypass.condition(), c)).build();
     }
 
     // ---------------------------------------------------------------------------------------

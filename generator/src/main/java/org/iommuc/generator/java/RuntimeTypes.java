@@ -25,7 +25,7 @@ final class RuntimeTypes {
 
     /** The methods of the engine and of Object: a generated model's own methods must not take these names. */
     static final java.util.Set<String> ENGINE_METHODS = java.util.Set.of(
-            "onWrite", "onRead", "computed", "walk", "permits", "recordFault", "interruptLines", "mmioRead",
+            "onWrite", "onRead", "computed", "walk", "permits", "recordFault", "interruptLines", "bypasses", "mmioRead",
             "mmioWrite", "translate", "fault", "oaContains", "entryInOa", "readEntry", "fillTlb", "lookupWalkCache",
             "fillWalkCache", "reg", "setReg", "regElement", "setRegElement", "setTranslation", "setStall",
             "invalidateTlbAll", "invalidateTlbPage", "invalidateTlbRange", "invalidateTlbMasked",
