@@ -256,6 +256,7 @@ effect
     | FAULT (RESUME | ABORT) SEMI                                            # faultEffect
     | STALL SEMI                                                             # stallAction
     | ABORT SEMI                                                             # abortAction
+    | REDIRECT expr SEMI                                                     # redirectAction
     | regRef ASSIGN expr SEMI                                                # assignEffect
     | IF expr effectBlock (ELSE (effectBlock | elseIf=effect))?              # ifEffect
     ;
@@ -384,7 +385,7 @@ ident
     | OFF | TRANSLATION | STALL | INVALIDATE | RESUME | ABORT | ELSE | AT | INTERRUPT | SEQUENCE
     | MODIFY | POLL | EVERY | TIMEOUT | EXPECT | FAIL | LET | CALL | DELAY | REPORT | OBLIGATIONS
     | REMOVE | REGISTER | RULE | OBLIGATION | RETURN | BUFFER | UNMASKED | SAVE | RESTORE
-    | FOR | IN | STEP | OPTION
+    | FOR | IN | STEP | OPTION | REDIRECT
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -450,6 +451,7 @@ STALL       : 'stall';
 INVALIDATE  : 'invalidate';
 RESUME      : 'resume';
 ABORT       : 'abort';
+REDIRECT    : 'redirect';
 ELSE        : 'else';
 AT          : 'at';
 INTERRUPT   : 'interrupt';
