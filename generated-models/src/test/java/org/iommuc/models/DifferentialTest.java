@@ -3,9 +3,13 @@ package org.iommuc.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.iommuc.runtime.Event;
+import org.iommuc.runtime.FaultAction;
 import org.iommuc.runtime.IommuEngine;
+import org.iommuc.runtime.Trace;
 import org.iommuc.sim.Differential;
 import org.iommuc.sim.Interpreter;
+import org.iommuc.sim.Operation;
 import org.iommuc.sim.Operations;
 import org.iommuc.sim.SimOptions;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,35 @@ class DifferentialTest {
         assertThat(result.same()).as("%s (seed %d):%n%s", example, seed, result.report()).isTrue();
         assertThat(result.operations()).isEqualTo(COUNT);
         assertThat(result.events()).as("events traced").isGreaterThan(COUNT);
+    }
+
+    /**
+     * The MediaTek M4U v1 run above really compares redirected transactions (its translation
+     * faults go to the protect buffer): the same operations on the generated model redirect
+     * some, at IVRP_PADDR.
+     */
+    @Test
+    void theMtkRunReachesRedirectedTransactions() {
+        GeneratedExample mtk = GeneratedExample.of("mtk-m4u-v1.iommu");
+        IommuEngine generated = mtk.newModel(true);
+        long[] redirected = new long[1];
+        generated.setTrace(new Trace() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public void add(Event event) {
+                if (event instanceof Event.Dma dma && dma.action() == FaultAction.REDIRECT) {
+                    redirected[0]++;
+                }
+            }
+        });
+        for (Operation op : Operations.random(mtk.description(), SEED + mtk.file().hashCode(), COUNT)) {
+            op.applyTo(generated);
+        }
+        assertThat(redirected[0]).as("redirected transactions").isGreaterThan(100);
     }
 
     /** The comparison can fail: Rockchip v1's model runs v2's operations differently (its DTE_ADDR drops bits 11:0). */
