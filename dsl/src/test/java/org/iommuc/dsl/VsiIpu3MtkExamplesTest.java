@@ -537,6 +537,21 @@ class VsiIpu3MtkExamplesTest {
             assertThat(d.interrupts()).hasSize(1);
         }
 
+        /**
+         * A translation fault goes to the protect buffer at IVRP_PADDR when TF_PROTECT_SEL is 2
+         * (the driver's value; F_MMU_TF_PROT_TO_PROGRAM_ADDR in later drivers), else it fails.
+         */
+        @Test
+        void translationFaultRedirectsToTheProtectBuffer() {
+            List<Effect> effects = mtk().faults().get(0).effects();
+            Effect.If select = (Effect.If) effects.get(effects.size() - 1);
+            assertThat(Exprs.text(select.condition())).isEqualTo("CTRL_REG.TF_PROTECT_SEL == 2");
+            assertThat(select.then()).singleElement().isInstanceOfSatisfying(Effect.Redirect.class,
+                    r -> assertThat(Exprs.text(r.address())).isEqualTo("IVRP_PADDR"));
+            assertThat(select.otherwise()).singleElement().isInstanceOfSatisfying(Effect.FaultAction.class,
+                    a -> assertThat(a.stall()).as("abort").isFalse());
+        }
+
         /** mtk_iommu_v1_isr reads FAULT_ST, FAULT_VA, INVLD_PA and INT_ID once each, in that order. */
         @Test
         void faultReadsEachFaultRegisterOnce() {

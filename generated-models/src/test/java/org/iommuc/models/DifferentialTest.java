@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
 import org.iommuc.runtime.Event;
+import org.iommuc.runtime.FaultAction;
 import org.iommuc.runtime.IommuEngine;
 import org.iommuc.runtime.Outcome;
 import org.iommuc.runtime.Trace;
@@ -74,6 +75,35 @@ class DifferentialTest {
         }
         assertThat(counts[0]).as("DMA bypassed while translation is on").isGreaterThan(500);
         assertThat(counts[1]).as("other DMA while translation is on").isGreaterThan(10 * counts[0]);
+    }
+
+    /**
+     * The MediaTek M4U v1 run above really compares redirected transactions (its translation
+     * faults go to the protect buffer): the same operations on the generated model redirect
+     * some, at IVRP_PADDR.
+     */
+    @Test
+    void theMtkRunReachesRedirectedTransactions() {
+        GeneratedExample mtk = GeneratedExample.of("mtk-m4u-v1.iommu");
+        IommuEngine generated = mtk.newModel(true);
+        long[] redirected = new long[1];
+        generated.setTrace(new Trace() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public void add(Event event) {
+                if (event instanceof Event.Dma dma && dma.action() == FaultAction.REDIRECT) {
+                    redirected[0]++;
+                }
+            }
+        });
+        for (Operation op : Operations.random(mtk.description(), SEED + mtk.file().hashCode(), COUNT)) {
+            op.applyTo(generated);
+        }
+        assertThat(redirected[0]).as("redirected transactions").isGreaterThan(100);
     }
 
     /** The comparison can fail: Rockchip v1's model runs v2's operations differently (its DTE_ADDR drops bits 11:0). */

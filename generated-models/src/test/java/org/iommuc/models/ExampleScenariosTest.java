@@ -161,14 +161,14 @@ class ExampleScenariosTest {
     }
 
     @Test
-    void mtkRecordsTheFaultingPageAndNeedsARangeFlushForACachedEmptyEntry() {
+    void mtkRedirectsAFaultToTheProtectBufferAndNeedsARangeFlushForACachedEmptyEntry() {
         GeneratedExample e = GeneratedExample.of("mtk-m4u-v1.iommu");
         MtkM4uV1Model m = new MtkM4uV1Model(new PhysicalMemory(32), true);
         PageTables t = new PageTables(e, m);
         t.map(0x1234_5000L, 0x8000_0000L, "pte", true, true);
         Drivers.mtk(m, t.root);
         assertDma(m, 0, 0x1234_5678L, true, 0x8000_0678L, "mapped");
-        assertDma(m, 0, 0x1234_6ABCL, false, IommuModel.FAULT, "unmapped");
+        assertDma(m, 0, 0x1234_6ABCL, false, 0x8_0000L, "unmapped: redirected to the protect buffer at IVRP_PADDR");
         assertThat(read(m, MtkM4uV1Registers.FAULT_ST_OFFSET)).isEqualTo(MtkM4uV1Registers.FAULT_ST_TRANSLATION_FAULT_MASK);
         assertThat(read(m, MtkM4uV1Registers.FAULT_VA_OFFSET) & MtkM4uV1Registers.FAULT_VA_MASK).isEqualTo(0x1234_6000L);
         assertThat(m.interrupt(MtkM4uV1Model.IRQ_LINE)).isTrue();
@@ -178,7 +178,7 @@ class ExampleScenariosTest {
         assertThat(read(m, MtkM4uV1Registers.INT_CONTROL_OFFSET)).as("INT_CLR clears itself").isEqualTo(control);
 
         t.map(0x1234_6000L, 0x8100_0000L, "pte", true, true);
-        assertDma(m, 0, 0x1234_6ABCL, false, IommuModel.FAULT, "the TLB still holds the empty entry");
+        assertDma(m, 0, 0x1234_6ABCL, false, 0x8_0000L, "the TLB still holds the empty entry");
         write(m, MtkM4uV1Registers.INV_SEL_OFFSET, MtkM4uV1Registers.INV_SEL_INVLD_EN0_MASK | MtkM4uV1Registers.INV_SEL_INVLD_EN1_MASK);
         write(m, MtkM4uV1Registers.INVLD_START_A_OFFSET, 0x1234_6000L);
         write(m, MtkM4uV1Registers.INVLD_END_A_OFFSET, 0x1234_6000L);
@@ -186,6 +186,8 @@ class ExampleScenariosTest {
         Drivers.poll(m, MtkM4uV1Registers.CPE_DONE_OFFSET, -1, 1);
         write(m, MtkM4uV1Registers.CPE_DONE_OFFSET, 0);
         assertDma(m, 0, 0x1234_6ABCL, false, 0x8100_0ABCL, "after the range flush");
+        write(m, MtkM4uV1Registers.CTRL_REG_OFFSET, MtkM4uV1Registers.CTRL_REG_COHERENT_EN_MASK);
+        assertDma(m, 0, 0x1234_7000L, true, IommuModel.FAULT, "TF_PROTECT_SEL 0: the transaction fails");
     }
 
     @Test

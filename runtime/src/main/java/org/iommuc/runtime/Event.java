@@ -32,7 +32,10 @@ public sealed interface Event {
         }
     }
 
-    /** A DMA transaction and how it ended. {@code kind}, {@code level} and {@code action} describe a fault. */
+    /**
+     * A DMA transaction and how it ended. {@code kind}, {@code level} and {@code action} describe a
+     * fault; {@code oa} is where the access went (translated, bypassed, or a fault redirected).
+     */
     record Dma(int master, long iova, boolean write, Outcome outcome, long oa, boolean fromTlb, FaultKind kind,
             int level, FaultAction action) implements Event {
         @Override
@@ -44,7 +47,8 @@ public sealed interface Event {
                 case BYPASSED:
                     return head + hex(oa) + " (bypass)";
                 case FAULTED:
-                    return head + kind.word() + " fault" + (level >= 0 ? " at level " + level : "") + ", " + action.word();
+                    return head + kind.word() + " fault" + (level >= 0 ? " at level " + level : "") + ", " + action.word()
+                            + (action == FaultAction.REDIRECT ? " to " + hex(oa) : "");
                 default:
                     return head + outcome.word();
             }

@@ -6,6 +6,11 @@ public enum FaultAction {
     STALL,
     /** The transaction ends with an error. */
     ABORT,
+    /**
+     * The transaction completes at the output address the handler gave
+     * ({@link IommuEngine#redirect}): the access goes to memory there.
+     */
+    REDIRECT,
     /** No fault handler matched: the transaction ends with an error and nothing is recorded. */
     UNHANDLED;
 

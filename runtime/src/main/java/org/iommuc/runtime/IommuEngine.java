@@ -29,8 +29,12 @@ package org.iommuc.runtime;
  *       walk; a cached leaf is checked by the permission rules again); on a miss the model
  *       walks ({@link #walk}), filling the caches as its description allows.</li>
  *   <li><b>Fault</b>: the model records it ({@link #recordFault}) and says whether the
- *       transaction stalls (it then waits for {@link #faultResume} or {@link #faultAbort}) or
- *       aborts. A resume while stall is on retries the transaction at stall off.</li>
+ *       transaction stalls (it then waits for {@link #faultResume} or {@link #faultAbort}),
+ *       aborts, or is redirected: it then completes at the output address the handler gave
+ *       ({@link #redirect}), which is returned as the translation's result and traced as a
+ *       fault with that address (an address beyond the output width is a bus error). A
+ *       resume while stall is on retries the transaction at stall off. Interrupts are updated
+ *       after every fault handler, whatever its action.</li>
  *   <li><b>Reset</b> ({@code reset;}): every register to its reset value, the reset
  *       translation state, stall off, caches empty, a stalled fault dropped.</li>
  *   <li><b>Power off</b> (with a {@code power} item): the registers it loses return to reset,
@@ -76,6 +80,10 @@ public abstract class IommuEngine implements IommuModel {
     private int faultLevel;
     private long faultEntry;
     private FaultKind lastFaultKind;
+    /** Set by {@link #faulted}: a fault handler ran, so the interrupt lines may have changed. */
+    private boolean handlerRan;
+    /** The output address of a {@link FaultAction#REDIRECT}, set by {@link #redirect}. */
+    private long redirectAddress;
 
     /**
      * @param strict keep every TLB and walk-cache entry until an invalidation removes it (the
@@ -145,7 +153,8 @@ public abstract class IommuEngine implements IommuModel {
 
     /**
      * What the description records for a fault: runs the matching fault handler's effects and
-     * says what happens to the transaction.
+     * says what happens to the transaction. Before returning {@link FaultAction#REDIRECT} it
+     * calls {@link #redirect} with the output address.
      */
     protected abstract FaultAction recordFault(FaultKind kind, int master, long iova, boolean write, int level,
             long entry);
@@ -237,9 +246,10 @@ public abstract class IommuEngine implements IommuModel {
             // no such master is wired to this IOMMU: the bus refuses the transaction
             return outcome(master, iova, write, Outcome.BUS_ERROR, BUS_ERROR);
         }
+        handlerRan = false;
         long result = translateOnce(master, iova, write);
-        if (result == FAULT) {
-            // Only a fault handler changes registers during a translation.
+        if (handlerRan) {
+            // Only a fault handler changes registers during a translation (also one that redirects).
             updateInterrupts();
         }
         return result;
@@ -335,7 +345,11 @@ public abstract class IommuEngine implements IommuModel {
         int level = faultLevel;
         long entry = faultEntry;
         lastFaultKind = kind;
+        handlerRan = true;
         FaultAction action = recordFault(kind, master, iova, write, level, entry);
+        if (action == FaultAction.REDIRECT) {
+            return redirected(master, iova, write, kind, level);
+        }
         if (action == FaultAction.STALL) {
             hasPending = true;
             pendingMaster = master;
@@ -347,6 +361,19 @@ public abstract class IommuEngine implements IommuModel {
             trace.add(new Event.Dma(master, iova, write, Outcome.FAULTED, 0, false, kind, level, action));
         }
         return FAULT;
+    }
+
+    /** A fault handler redirected the transaction: it completes at the address it gave, if the bus has one. */
+    private long redirected(int master, long iova, boolean write, FaultKind kind, int level) {
+        long address = redirectAddress;
+        if (Long.compareUnsigned(address, oaLimit) > 0) {
+            return outcome(master, iova, write, Outcome.BUS_ERROR, BUS_ERROR);
+        }
+        if (trace.enabled()) {
+            trace.add(new Event.Dma(master, iova, write, Outcome.FAULTED, address, false, kind, level,
+                    FaultAction.REDIRECT));
+        }
+        return address;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -545,6 +572,14 @@ public abstract class IommuEngine implements IommuModel {
         hasPending = false;
         updateNormal();
         translateOnce(pendingMaster, pendingIova, pendingWrite);
+    }
+
+    /**
+     * {@code redirect address;} in a fault handler: the output address at which the faulting
+     * transaction completes when {@link #recordFault} returns {@link FaultAction#REDIRECT}.
+     */
+    protected final void redirect(long address) {
+        redirectAddress = address;
     }
 
     /** {@code fault abort;}: the stalled transaction ends with an error. */

@@ -28,8 +28,9 @@ public interface IommuModel {
     boolean mmioWrite(long offset, int widthBits, long value);
 
     /**
-     * Translates one DMA access of a master: the output address (>= 0), or {@link #FAULT},
-     * {@link #STALLED}, {@link #BLOCKED} or {@link #BUS_ERROR}.
+     * Translates one DMA access of a master: the output address (>= 0; for a fault whose
+     * handler redirects the access, the address it gave), or {@link #FAULT}, {@link #STALLED},
+     * {@link #BLOCKED} or {@link #BUS_ERROR}.
      */
     long translate(int master, long iova, boolean write);
 

@@ -44,4 +44,17 @@ class DmaMasterTest {
         assertThat(model.lastFaultKind()).isEqualTo(FaultKind.PERMISSION);
         assertThat(master.read(0x5000, 4).ok()).isTrue();
     }
+
+    @Test
+    void aRedirectedAccessMovesItsDataAtTheRedirectAddress() {
+        driver.enable();
+        model.redirectFaultsTo(0x3_0000);
+        DmaMaster.Result w = master.write(0x9010, 4, 0x1234_5678L);
+        assertThat(w.ok()).isTrue();
+        assertThat(w.status()).isEqualTo(0x3_0000);
+        assertThat(model.memory().deviceRead(0x3_0000, 4)).isEqualTo(0x1234_5678L);
+        assertThat(model.memory().deviceRead(0x9010, 4)).as("nothing at the IOVA").isZero();
+        assertThat(master.read(0xA000, 4).value()).as("a redirected read reads the buffer")
+                .isEqualTo(0x1234_5678L);
+    }
 }

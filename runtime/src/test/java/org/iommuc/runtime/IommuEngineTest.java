@@ -173,6 +173,32 @@ class IommuEngineTest {
     }
 
     @Test
+    void aRedirectedFaultCompletesAtTheHandlersAddressAndUpdatesTheInterrupt() {
+        ToyModelDriver d = driver();
+        d.enable();
+        model.redirectFaultsTo(0x2_0080);
+        assertThat(model.translate(0, 0x9123, true)).isEqualTo(0x2_0080);
+        assertThat(model.faultPending()).as("neither stalled").isFalse();
+        assertThat(model.lastFaultKind()).isEqualTo(FaultKind.TRANSLATION);
+        assertThat(model.interrupt(0)).as("the handler raised the fault bit").isTrue();
+        assertThat(trace.text()).as("the interrupt follows the transaction").containsPattern(
+                "dma m0 write 0x9123 -> translation fault at level 1, redirect to 0x20080\n\\d+: interrupt irq asserted");
+        assertThat(model.mmioRead(0x10, 32)).as("the handler's effects ran").isEqualTo(0x9123);
+        assertThat(model.translate(0, 0x9000, false)).as("the cached empty entry redirects too")
+                .isEqualTo(0x2_0080);
+    }
+
+    @Test
+    void aRedirectBeyondTheOutputWidthIsABusError() {
+        ToyModelDriver d = driver();
+        d.enable();
+        model.redirectFaultsTo(0x1_0000_0000L);
+        assertThat(model.translate(0, 0x9000, false)).isEqualTo(IommuModel.BUS_ERROR);
+        assertThat(trace.text()).contains("dma m0 read 0x9000 -> bus error").doesNotContain("redirect");
+        assertThat(model.interrupt(0)).as("the handler ran all the same").isTrue();
+    }
+
+    @Test
     void traceReadsLikeALog() {
         ToyModelDriver d = driver();
         d.enable();

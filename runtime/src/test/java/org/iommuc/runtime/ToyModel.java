@@ -33,6 +33,8 @@ final class ToyModel extends IommuEngine {
     }
 
     private final boolean stallOnFault;
+    private boolean redirecting;
+    private long redirectTo;
 
     ToyModel(boolean strict, boolean stallOnFault) {
         super(config(stallOnFault), registerMap(), new SystemMemory(new PhysicalMemory(32), WalkerView.NONCOHERENT), strict);
@@ -97,7 +99,17 @@ final class ToyModel extends IommuEngine {
     protected FaultAction recordFault(FaultKind kind, int master, long iova, boolean write, int level, long entry) {
         setReg(STATUS, reg(STATUS) | 1);
         setReg(FAULT_ADDR, iova);
+        if (redirecting) {
+            redirect(redirectTo);
+            return FaultAction.REDIRECT;
+        }
         return stallOnFault ? FaultAction.STALL : FaultAction.ABORT;
+    }
+
+    /** From now on every fault is redirected to {@code address} (as {@code redirect address;} does). */
+    void redirectFaultsTo(long address) {
+        redirecting = true;
+        redirectTo = address;
     }
 
     @Override

@@ -29,6 +29,9 @@ sealed interface Action {
     /** {@code stall;} or {@code abort;} in a fault handler. */
     record ChooseFaultAction(boolean stall) implements Action {}
 
+    /** {@code redirect address;} in a fault handler. */
+    record Redirect(Expr address) implements Action {}
+
     /** {@code REG[i].FIELD = value;} */
     record Assign(RegisterTarget target, Expr value) implements Action {}
 

@@ -237,6 +237,9 @@ final class CompiledDescription {
         if (e instanceof Effect.FaultAction f) {
             return new Action.ChooseFaultAction(f.stall());
         }
+        if (e instanceof Effect.Redirect r) {
+            return new Action.Redirect(r.address());
+        }
         if (e instanceof Effect.Assign a) {
             return target(a.target()).map(t -> (Action) new Action.Assign(t, a.value())).orElse(null);
         }

@@ -148,6 +148,9 @@ final class InterpretedModel extends IommuEngine {
             }
         } else if (a instanceof Action.ChooseFaultAction f) {
             c.action = f.stall() ? FaultAction.STALL : FaultAction.ABORT;
+        } else if (a instanceof Action.Redirect r) {
+            redirect(evaluator.eval(r.address(), c));
+            c.action = FaultAction.REDIRECT;
         }
     }
 

@@ -188,8 +188,8 @@ class ExampleScenariosTest {
         assertThat(pte).isEqualTo(0x8000_000AL);
         r.entries.put(pgt + 4 * 0x12345, pte);
         assertThat(r.dma(0, 0x1234_5678, true)).isEqualTo(0x8000_0678L);
-        // a translation fault
-        assertThat(r.dma(0, 0x1234_6abc, false)).isEqualTo(IommuModel.FAULT);
+        // a translation fault: TF_PROTECT_SEL is 2, so the access goes to the protect buffer
+        assertThat(r.dma(0, 0x1234_6abc, false)).as("redirected to IVRP_PADDR").isEqualTo(0x8_0000L);
         assertThat(r.read(0x224)).isEqualTo(1);
         assertThat(r.read(0x228)).isEqualTo(0x1234_6000L);
         assertThat(r.model.interrupt(0)).isTrue();
@@ -200,7 +200,7 @@ class ExampleScenariosTest {
         assertThat(r.read(0x220)).as("INT_CLR self-clears").isEqualTo(0xFF);
         // map it; the cached empty entry needs flush_range
         r.entries.put(pgt + 4 * 0x12346, r.entries.encode("pte", 0x8100_0000L, "rw"));
-        assertThat(r.dma(0, 0x1234_6abc, false)).isEqualTo(IommuModel.FAULT);
+        assertThat(r.dma(0, 0x1234_6abc, false)).as("the cached empty entry").isEqualTo(0x8_0000L);
         r.write(0x5D8, 3);
         r.write(0x5C4, 0x1234_6000);
         r.write(0x5C8, 0x1234_6000);
@@ -208,6 +208,9 @@ class ExampleScenariosTest {
         r.poll(0x60C, -1, 1);
         r.write(0x60C, 0);
         assertThat(r.dma(0, 0x1234_6abc, false)).isEqualTo(0x8100_0ABCL);
+        // another TF_PROTECT_SEL: the faulting transaction fails
+        r.write(0x210, 0x100);
+        assertThat(r.dma(0, 0x1234_7000, true)).isEqualTo(IommuModel.FAULT);
     }
 
     @Test

@@ -2,10 +2,12 @@ package org.iommuc.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.iommuc.dsl.model.Coherency;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Effect;
+import org.iommuc.dsl.model.FaultHandler;
 import org.iommuc.runtime.IommuEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,6 +53,23 @@ class RandomOperationsCoverageTest {
         if (stalls(d)) {
             assertThat(counts.get(TraceCounts.Kind.FAULT_RESUMED)).as("stalled faults resumed").isGreaterThan(200);
         }
+        if (redirects(d)) {
+            assertThat(counts.get(TraceCounts.Kind.REDIRECTED)).as("redirected faults").isGreaterThan(100);
+        }
+    }
+
+    private static boolean redirects(Description d) {
+        List<Effect> effects = new ArrayList<>();
+        for (FaultHandler f : d.faults()) {
+            effects.addAll(f.effects());
+        }
+        for (int i = 0; i < effects.size(); i++) {
+            if (effects.get(i) instanceof Effect.If branch) {
+                effects.addAll(branch.then());
+                effects.addAll(branch.otherwise());
+            }
+        }
+        return effects.stream().anyMatch(e -> e instanceof Effect.Redirect);
     }
 
     private static boolean stalls(Description d) {

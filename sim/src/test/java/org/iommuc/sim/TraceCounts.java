@@ -3,6 +3,7 @@ package org.iommuc.sim;
 import java.util.EnumMap;
 import java.util.Map;
 import org.iommuc.runtime.Event;
+import org.iommuc.runtime.FaultAction;
 import org.iommuc.runtime.Outcome;
 import org.iommuc.runtime.Trace;
 
@@ -12,7 +13,7 @@ final class TraceCounts implements Trace {
     enum Kind {
         WALKED, TLB_HIT, BYPASSED, FAULTED, STALLED, BLOCKED, DMA_BUS_ERROR, STALE_READ, WALK_READ, TLB_FILL, NEGATIVE_FILL,
         WALK_CACHE_FILL, INVALIDATION, INTERRUPT_CHANGE, FAULT_RESUMED, FAULT_ABORTED, MMIO_BUS_ERROR, POWER, RESET,
-        TRANSLATION, STALL
+        TRANSLATION, STALL, REDIRECTED
     }
 
     private final Map<Kind, Long> counts = new EnumMap<>(Kind.class);
@@ -30,6 +31,9 @@ final class TraceCounts implements Trace {
         }
         if (event instanceof Event.WalkRead r && r.stale()) {
             counts.merge(Kind.STALE_READ, 1L, Long::sum);
+        }
+        if (event instanceof Event.Dma dma && dma.action() == FaultAction.REDIRECT) {
+            counts.merge(Kind.REDIRECTED, 1L, Long::sum);
         }
     }
 

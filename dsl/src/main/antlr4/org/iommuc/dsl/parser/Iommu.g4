@@ -266,6 +266,7 @@ effect
     | FAULT (RESUME | ABORT) SEMI                                            # faultEffect
     | STALL SEMI                                                             # stallAction
     | ABORT SEMI                                                             # abortAction
+    | REDIRECT expr SEMI                                                     # redirectAction
     | regRef ASSIGN expr SEMI                                                # assignEffect
     | IF expr effectBlock (ELSE (effectBlock | elseIf=effect))?              # ifEffect
     ;
@@ -395,7 +396,7 @@ ident
     | OFF | TRANSLATION | STALL | INVALIDATE | RESUME | ABORT | ELSE | AT | INTERRUPT | SEQUENCE
     | MODIFY | POLL | EVERY | TIMEOUT | EXPECT | FAIL | LET | CALL | DELAY | REPORT | OBLIGATIONS
     | REMOVE | REGISTER | RULE | OBLIGATION | RETURN | BUFFER | UNMASKED | SAVE | RESTORE
-    | FOR | IN | STEP | OPTION | BANKS | BYPASS
+    | FOR | IN | STEP | OPTION | BANKS | BYPASS | REDIRECT
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -461,6 +462,7 @@ STALL       : 'stall';
 INVALIDATE  : 'invalidate';
 RESUME      : 'resume';
 ABORT       : 'abort';
+REDIRECT    : 'redirect';
 ELSE        : 'else';
 AT          : 'at';
 INTERRUPT   : 'interrupt';

@@ -193,6 +193,9 @@ final class BehaviourSupport {
         if (effect instanceof Effect.If i) {
             return List.of(i.condition());
         }
+        if (effect instanceof Effect.Redirect r) {
+            return List.of(r.address());
+        }
         return List.of();
     }
 

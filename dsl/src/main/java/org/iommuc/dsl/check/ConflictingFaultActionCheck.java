@@ -14,8 +14,8 @@ import org.iommuc.dsl.model.Setting;
 
 /**
  * Reports a fault handler that can take more than one fault action ({@code stall;},
- * {@code abort;}) on one path, and two unguarded handlers for the same fault kind whose levels
- * overlap: the hardware could do only one of them.
+ * {@code abort;}, {@code redirect ADDRESS;}) on one path, and two unguarded handlers for the
+ * same fault kind whose levels overlap: the hardware could do only one of them.
  */
 final class ConflictingFaultActionCheck implements Check {
 
@@ -33,29 +33,35 @@ final class ConflictingFaultActionCheck implements Check {
     }
 
     /** Follows every path through the effects; returns the actions on the longest one. */
-    private static List<Effect.FaultAction> actions(List<Effect> effects, List<Effect.FaultAction> before,
-            Diagnostics diagnostics) {
-        List<Effect.FaultAction> taken = new ArrayList<>(before);
+    private static List<Effect> actions(List<Effect> effects, List<Effect> before, Diagnostics diagnostics) {
+        List<Effect> taken = new ArrayList<>(before);
         for (Effect effect : effects) {
-            if (effect instanceof Effect.FaultAction action) {
+            if (isAction(effect)) {
                 if (!taken.isEmpty()) {
-                    Effect.FaultAction first = taken.get(0);
-                    diagnostics.error(Code.E0509, action.span(), "a second fault action ('" + word(action)
-                            + "') after '" + word(first) + "'; a fault handler either stalls or aborts the transaction",
-                            new Note(first.span(), "the first fault action"));
+                    Effect first = taken.get(0);
+                    diagnostics.error(Code.E0509, effect.span(), "a second fault action ('" + word(effect)
+                            + "') after '" + word(first) + "'; a fault handler either stalls, aborts or redirects "
+                            + "the transaction", new Note(first.span(), "the first fault action"));
                 }
-                taken.add(action);
+                taken.add(effect);
             } else if (effect instanceof Effect.If branch) {
-                List<Effect.FaultAction> then = actions(branch.then(), taken, diagnostics);
-                List<Effect.FaultAction> otherwise = actions(branch.otherwise(), taken, diagnostics);
+                List<Effect> then = actions(branch.then(), taken, diagnostics);
+                List<Effect> otherwise = actions(branch.otherwise(), taken, diagnostics);
                 taken = then.size() >= otherwise.size() ? then : otherwise;
             }
         }
         return taken;
     }
 
-    private static String word(Effect.FaultAction action) {
-        return action.stall() ? "stall;" : "abort;";
+    private static boolean isAction(Effect effect) {
+        return effect instanceof Effect.FaultAction || effect instanceof Effect.Redirect;
+    }
+
+    private static String word(Effect action) {
+        if (action instanceof Effect.FaultAction a) {
+            return a.stall() ? "stall;" : "abort;";
+        }
+        return "redirect";
     }
 
     private static void overlap(FaultHandler first, FaultHandler second, Diagnostics diagnostics) {

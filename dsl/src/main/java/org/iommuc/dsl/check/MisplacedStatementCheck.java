@@ -8,8 +8,9 @@ import org.iommuc.dsl.model.FaultHandler;
 import org.iommuc.dsl.model.Rule;
 
 /**
- * Reports a fault action ({@code stall;}, {@code abort;}) outside a fault handler, and a fault
- * completion ({@code fault resume;}, {@code fault abort;}) outside a behaviour rule.
+ * Reports a fault action ({@code stall;}, {@code abort;}, {@code redirect ADDRESS;}) outside a
+ * fault handler, and a fault completion ({@code fault resume;}, {@code fault abort;}) outside a
+ * behaviour rule.
  */
 final class MisplacedStatementCheck implements Check {
 
@@ -24,6 +25,10 @@ final class MisplacedStatementCheck implements Check {
                             : "'abort;' says what a fault handler does with the faulting transaction; "
                                     + "a behaviour rule ends a stalled one with 'fault abort;'");
                 }
+                if (effect instanceof Effect.Redirect r) {
+                    diagnostics.error(Code.E0502, r.span(), "'redirect' says where a fault handler sends the "
+                            + "faulting transaction; a behaviour rule has no transaction to redirect");
+                }
             });
         }
         for (FaultHandler handler : description.faults()) {
@@ -31,7 +36,7 @@ final class MisplacedStatementCheck implements Check {
                 if (effect instanceof Effect.FaultDone f) {
                     String statement = f.resume() ? "'fault resume;'" : "'fault abort;'";
                     diagnostics.error(Code.E0502, f.span(), statement + " ends a stalled transaction from a "
-                            + "behaviour rule; a fault handler says 'stall;' or 'abort;'");
+                            + "behaviour rule; a fault handler says 'stall;', 'abort;' or 'redirect ADDRESS;'");
                 }
             });
         }

@@ -11,6 +11,7 @@ import org.iommuc.dsl.model.Effect;
 import org.iommuc.dsl.model.Expr;
 import org.iommuc.dsl.model.Exprs;
 import org.iommuc.dsl.model.FaultHandler;
+import org.iommuc.dsl.model.FaultKind;
 import org.iommuc.dsl.model.Field;
 import org.iommuc.dsl.model.RegRef;
 import org.iommuc.dsl.model.Register;
@@ -20,7 +21,8 @@ import org.iommuc.dsl.model.Step;
 
 /**
  * Reports a value assigned to a register or field (an effect {@code REG.F = v}, a sequence
- * {@code write} or {@code modify}) that can need more bits than the target has.
+ * {@code write} or {@code modify}) that can need more bits than the target has, and a
+ * {@code redirect} address that can need more bits than the output address ({@code oa}) has.
  */
 final class TooWideValueCheck implements Check {
 
@@ -33,6 +35,7 @@ final class TooWideValueCheck implements Check {
         ValueWidth plain = new ValueWidth(description, Optional.empty());
         for (FaultHandler handler : description.faults()) {
             effects(description, handler.effects(), plain, diagnostics);
+            redirects(description, handler, diagnostics);
         }
         for (Sequence sequence : description.sequences()) {
             BehaviourSupport.forEachStep(sequence.steps(), step -> {
@@ -49,6 +52,25 @@ final class TooWideValueCheck implements Check {
             if (effect instanceof Effect.Assign a) {
                 check(description, a.target(), a.value(), widths, diagnostics);
             }
+        });
+    }
+
+    /** In an address fault's handler {@code iova} is whatever the master sent: its width is not known. */
+    private static void redirects(Description description, FaultHandler handler, Diagnostics diagnostics) {
+        ValueWidth widths = new ValueWidth(description, Optional.empty(), !handler.handles(FaultKind.ADDRESS));
+        int oa = description.oaBitsValue();
+        BehaviourSupport.forEachEffect(handler.effects(), effect -> {
+            if (!(effect instanceof Effect.Redirect r)) {
+                return;
+            }
+            OptionalInt needed = widths.of(r.address());
+            if (oa < 1 || oa >= 64 || needed.isEmpty() || needed.getAsInt() <= oa) {
+                return;
+            }
+            String what = BehaviourSupport.shortText(r.address(), "the redirect address");
+            String upTo = Exprs.constant(r.address()).isPresent() ? "" : "up to ";
+            diagnostics.error(Code.E0503, r.address().span(), what + " needs " + upTo + needed.getAsInt()
+                    + " bits but the output address has " + oa + " ('oa " + oa + "'); mask it to the output width");
         });
     }
 

@@ -31,6 +31,13 @@ public sealed interface Effect {
     /** {@code stall;} or {@code abort;} in a fault handler: what happens to the transaction. */
     record FaultAction(boolean stall, Span span) implements Effect {}
 
+    /**
+     * {@code redirect address;} in a fault handler: the faulting transaction completes at output
+     * address {@code address} (evaluated where the effect stands), neither stalled nor failed.
+     * A third fault action besides {@link FaultAction}'s stall and abort.
+     */
+    record Redirect(Expr address, Span span) implements Effect {}
+
     /** {@code REG.FIELD = expr;} */
     record Assign(RegRef target, Expr value, Span span) implements Effect {}
 

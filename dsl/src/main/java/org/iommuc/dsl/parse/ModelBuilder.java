@@ -630,6 +630,9 @@ public final class ModelBuilder {
         if (ctx instanceof AbortActionContext) {
             return new Effect.FaultAction(false, span);
         }
+        if (ctx instanceof RedirectActionContext r) {
+            return new Effect.Redirect(expr(r.expr()), span);
+        }
         if (ctx instanceof AssignEffectContext a) {
             return new Effect.Assign(regRef(a.regRef()), expr(a.expr()), span);
         }

@@ -407,6 +407,9 @@ public final class Resolver {
             return new Effect.If(expr(i.condition(), scope), effects(i.then(), scope), effects(i.otherwise(), scope),
                     i.span());
         }
+        if (e instanceof Effect.Redirect r) {
+            return new Effect.Redirect(expr(r.address(), scope), r.span());
+        }
         return e;
     }
 

@@ -168,6 +168,102 @@ class BehaviourChecksTest {
     }
 
     @Nested
+    class Redirects {
+
+        @Test
+        void aRedirectEndsAHandlerAlsoInsideAnIf() {
+            assertClean(iommu("BUF 0x04 rw;\nCTRL 0x08 rw { SEL 6:5; }", """
+                    fault translation { redirect BUF; }
+                    fault permission { if CTRL.SEL == 2 { redirect BUF & ~0x7F; } else { abort; } }
+                    fault bus { if write { redirect iova; } else if master == 0 { redirect 0x8000; } }
+                    """));
+        }
+
+        @Test
+        void redirectStaysUsableAsAName() {
+            assertClean(iommu("redirect 0x04 rw;", """
+                    const redirect_base = 0x1000;
+                    fault translation { redirect = iova; redirect redirect; }
+                    sequence s(redirect) { write redirect = redirect; }
+                    """));
+        }
+
+        @Test
+        void aRedirectInARuleIsReportedAlsoInsideAnIf() {
+            String text = iommu("CMD 0x04 wo;", """
+                    behaviour { on write CMD { redirect 0x1000; } }
+                    behaviour { on write CMD { if value == 1 { redirect 0x2000; } } }
+                    """);
+
+            List<Diagnostic> found = diagnostics(text, Code.E0502);
+
+            assertThat(found).hasSize(2);
+            assertAt(found.get(0), Code.E0502, text, "redirect 0x1000;");
+            assertAt(found.get(1), Code.E0502, text, "redirect 0x2000;");
+            assertThat(found.get(0).message()).isEqualTo("'redirect' says where a fault handler sends the faulting "
+                    + "transaction; a behaviour rule has no transaction to redirect");
+        }
+
+        @Test
+        void aRedirectWithAnotherActionOnOnePathIsReported() {
+            String text = iommu("", """
+                    fault translation { stall; redirect BASE; }
+                    fault permission { redirect BASE; abort; }
+                    fault bus { redirect 0x1000; redirect 0x2000; }
+                    fault address { if write { redirect BASE; } stall; }
+                    """);
+
+            List<Diagnostic> found = diagnostics(text, Code.E0509);
+
+            assertThat(found).hasSize(4);
+            assertAt(found.get(0), Code.E0509, text, "redirect BASE; }");
+            assertAt(found.get(1), Code.E0509, text, "abort; }");
+            assertAt(found.get(2), Code.E0509, text, "redirect 0x2000;");
+            assertAt(found.get(3), Code.E0509, text, "stall; }\n");
+            assertThat(found.get(0).message()).isEqualTo("a second fault action ('redirect') after 'stall;'; a fault "
+                    + "handler either stalls, aborts or redirects the transaction");
+            assertThat(found.get(0).notes()).hasSize(1);
+        }
+
+        @Test
+        void theAddressIsResolvedInTheHandlersScope() {
+            String text = iommu("", "fault translation { redirect NOPE; }");
+
+            Diagnostic d = only(text);
+
+            assertAt(d, Code.E0101, text, "NOPE");
+        }
+
+        @Test
+        void valueDoesNotExistInAHandler() {
+            String text = iommu("", "fault translation { redirect value; }");
+
+            Diagnostic d = only(text);
+
+            assertAt(d, Code.E0111, text, "value");
+        }
+
+        @Test
+        void anAddressWiderThanTheOutputAddressIsReported() {
+            String text = iommu("CTRL 0x04 rw { SEL 6:5; }", """
+                    fault translation { redirect 0x1_0000_0000; }
+                    fault permission { if CTRL.SEL == 1 { redirect BASE << 4; } }
+                    fault address { redirect iova; }
+                    """);
+
+            List<Diagnostic> found = diagnostics(text, Code.E0503);
+
+            assertThat(found).hasSize(2);
+            assertAt(found.get(0), Code.E0503, text, "0x1_0000_0000");
+            assertThat(found.get(0).message()).isEqualTo("0x100000000 needs 33 bits but the output address has 32 "
+                    + "('oa 32'); mask it to the output width");
+            assertAt(found.get(1), Code.E0503, text, "BASE << 4");
+            assertThat(found.get(1).message()).isEqualTo("BASE << 4 needs up to 36 bits but the output address has 32 "
+                    + "('oa 32'); mask it to the output width");
+        }
+    }
+
+    @Nested
     class Constants {
 
         @Test

@@ -127,6 +127,23 @@ class FormatterTest {
         }
 
         @Test
+        void redirectIsAnEffectWithAnAddressAndKeepsItsComments() {
+            assertThat(fmt("iommu x { fault translation { if CTRL.SEL==2{redirect BUF&~0x7F ;// the buffer\n}"
+                    + "else{ abort; } } }"))
+                    .isEqualTo("""
+                            iommu x {
+                                fault translation {
+                                    if CTRL.SEL == 2 {
+                                        redirect BUF & ~0x7F;  // the buffer
+                                    } else {
+                                        abort;
+                                    }
+                                }
+                            }
+                            """);
+        }
+
+        @Test
         void pollWithElseBlockAndExpectWithElseFail() {
             assertThat(fmt("iommu x { sequence s { poll R == 1 every 1us timeout 1ms else { fail \"t\"; } "
                     + "expect R == 0 else fail \"e\"; } }"))

@@ -17,13 +17,17 @@ import org.iommuc.dsl.model.TranslationMode;
  */
 final class EffectCompiler {
 
-    /** What a {@code stall;} or {@code abort;} compiles to: nothing, or an assignment to a local. */
+    /**
+     * What a {@code stall;}, {@code abort;} or {@code redirect ...;} compiles to, given the name
+     * of its {@code FaultAction} constant: nothing, or an assignment to a local. (A redirect's
+     * {@code redirect(address)} call is compiled where it stands, whatever this gives.)
+     */
     interface Actions {
-        CodeBlock action(boolean stall);
+        CodeBlock action(String action);
     }
 
     /** Rules have no fault action (the checks forbid one there). */
-    static final Actions NO_ACTIONS = stall -> CodeBlock.of("");
+    static final Actions NO_ACTIONS = action -> CodeBlock.of("");
 
     private final Description description;
     private final Naming naming;
@@ -63,7 +67,11 @@ final class EffectCompiler {
             return CodeBlock.builder().addStatement(f.resume() ? "faultResume()" : "faultAbort()").build();
         }
         if (e instanceof Effect.FaultAction a) {
-            return actions.action(a.stall());
+            return actions.action(actionName(a));
+        }
+        if (e instanceof Effect.Redirect r) {
+            return CodeBlock.builder().addStatement("redirect($L)", expressions.value(r.address(), c))
+                    .add(actions.action(actionName(r))).build();
         }
         if (e instanceof Effect.Assign a) {
             return assign(a, c);
@@ -167,7 +175,20 @@ final class EffectCompiler {
         return code.endControlFlow().build();
     }
 
-    /** True when the effects hold a {@code stall;} or {@code abort;} inside an {@code if}. */
+    /** True for a fault action: {@code stall;}, {@code abort;} or {@code redirect ...;}. */
+    static boolean isAction(Effect e) {
+        return e instanceof Effect.FaultAction || e instanceof Effect.Redirect;
+    }
+
+    /** The {@code FaultAction} constant of a fault action. */
+    static String actionName(Effect action) {
+        if (action instanceof Effect.FaultAction a) {
+            return a.stall() ? "STALL" : "ABORT";
+        }
+        return "REDIRECT";
+    }
+
+    /** True when the effects hold a fault action inside an {@code if}. */
     static boolean hasNestedAction(List<Effect> effects) {
         for (Effect e : effects) {
             if (e instanceof Effect.If i && (hasAction(i.then()) || hasAction(i.otherwise()))) {
@@ -179,7 +200,7 @@ final class EffectCompiler {
 
     static boolean hasAction(List<Effect> effects) {
         for (Effect e : effects) {
-            if (e instanceof Effect.FaultAction
+            if (isAction(e)
                     || e instanceof Effect.If i && (hasAction(i.then()) || hasAction(i.otherwise()))) {
                 return true;
             }

@@ -993,21 +993,20 @@ final class ModelGenerator {
         List<Effect> list = h.effects();
         int lastTopAction = -1;
         for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) instanceof Effect.FaultAction) {
+            if (EffectCompiler.isAction(list.get(i))) {
                 lastTopAction = i;
             }
         }
         boolean nestedAfter = EffectCompiler.hasNestedAction(list.subList(lastTopAction + 1, list.size()));
         if (!nestedAfter) {
             // the last top-level action always runs last: it is the handler's action
-            String action = lastTopAction < 0 ? "ABORT"
-                    : ((Effect.FaultAction) list.get(lastTopAction)).stall() ? "STALL" : "ABORT";
-            return m.addCode(effects.effects(list, c, stall -> CodeBlock.of("")))
+            String action = lastTopAction < 0 ? "ABORT" : EffectCompiler.actionName(list.get(lastTopAction));
+            return m.addCode(effects.effects(list, c, EffectCompiler.NO_ACTIONS))
                     .addStatement("return $T.$L", FAULT_ACTION, action).build();
         }
         m.addStatement("$T action = $T.ABORT", FAULT_ACTION, FAULT_ACTION);
-        m.addCode(effects.effects(list, c, stall -> CodeBlock.builder()
-                .addStatement("action = $T.$L", FAULT_ACTION, stall ? "STALL" : "ABORT").build()));
+        m.addCode(effects.effects(list, c, action -> CodeBlock.builder()
+                .addStatement("action = $T.$L", FAULT_ACTION, action).build()));
         return m.addStatement("return action").build();
     }
 

@@ -33,5 +33,5 @@ final class RuntimeTypes {
             "invalidateWalkCacheMasked", "invalidateWalkCacheMaster", "resetAll", "faultResume", "faultAbort",
             "interrupt", "powerOff", "powerOn", "powered", "cpuWrite", "clean", "config", "registers", "memory",
             "translationMode", "stalled", "faultPending", "lastFaultKind", "setTrace", "trace", "tlb", "walkCache",
-            "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+            "redirect", "toString", "hashCode", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 }
