@@ -176,13 +176,13 @@ class RockchipExamplesTest {
         // and whether disable_stall then fails is ignored, as in disable ("just keep going")
         assertThat(steps(V1, "enable")).containsExactly(
                 "call enable_stall",
-                "call force_reset else {", "call disable_stall else {", "}", "fail", "}",
+                "call force_reset else {", "call disable_stall else {", "}", "fail;", "}",
                 "for bank in banks {",
                 "DTE_ADDR = dte(table = dt)",
                 "COMMAND.CMD = ZAP_CACHE",
                 "INT_MASK = IRQ_MASK",
                 "}",
-                "call enable_paging else {", "call disable_stall else {", "}", "fail", "}",
+                "call enable_paging else {", "call disable_stall else {", "}", "fail;", "}",
                 "call disable_stall else {", "}");
         assertThat(steps(V1, "disable")).containsExactly(
                 "call enable_stall else {", "}",
@@ -301,6 +301,10 @@ class RockchipExamplesTest {
         }
         if (step instanceof Step.If i) {
             return List.of("if " + Exprs.text(i.condition()) + " {");
+        }
+        if (step instanceof Step.Fail f) {
+            // 'fail;' fails with the error of the call whose else block it is in
+            return List.of(f.message().map(m -> "fail \"" + m.value() + "\"").orElse("fail;"));
         }
         if (step instanceof Step.ForBanks f) {
             return List.of("for " + f.variable().text() + " in banks {");

@@ -311,7 +311,7 @@ step
     | CALL ident (LPAREN (expr (COMMA expr)*)? RPAREN)? (ELSE stepBlock | SEMI) # callStep
     | DELAY expr SEMI                                                        # delayStep
     | REPORT FAULT LPAREN (arg (COMMA arg)*)? RPAREN SEMI                    # reportStep
-    | FAIL STRING SEMI                                                       # failStep
+    | FAIL STRING? SEMI                                                      # failStep
     | RETURN SEMI                                                            # returnStep
     | SAVE names SEMI                                                        # saveStep
     | RESTORE names SEMI                                                     # restoreStep

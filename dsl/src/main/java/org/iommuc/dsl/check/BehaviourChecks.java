@@ -34,5 +34,6 @@ final class BehaviourChecks {
             new BankCheck(),
             new DevicePropertyCheck(),
             new EmptyLoopCheck(),
-            new UntriggerableRuleCheck());
+            new UntriggerableRuleCheck(),
+            new BareFailCheck());
 }

@@ -50,8 +50,12 @@ public sealed interface Step {
         }
     }
 
-    /** {@code fail "why";}: the sequence fails with an error. */
-    record Fail(Text message, Span span) implements Step {}
+    /**
+     * {@code fail "why";}: the sequence fails with an error. {@code fail;} (no message), in the
+     * {@code else} block of a {@code call} or a {@code poll}, fails with the error that block
+     * handles: the called sequence's, or the poll's timeout.
+     */
+    record Fail(Optional<Text> message, Span span) implements Step {}
 
     /** {@code save REG, ...;}: the driver keeps the registers' values for a later restore. */
     record Save(List<Ident> registers, Span span) implements Step {

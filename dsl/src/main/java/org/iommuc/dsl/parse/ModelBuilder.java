@@ -756,7 +756,7 @@ public final class ModelBuilder {
             return new Step.Report(args, span);
         }
         if (ctx instanceof FailStepContext f) {
-            return new Step.Fail(string(f.STRING().getSymbol()), span);
+            return new Step.Fail(Optional.ofNullable(f.STRING()).map(s -> string(s.getSymbol())), span);
         }
         if (ctx instanceof SaveStepContext save) {
             return new Step.Save(names(save.names()), span);
