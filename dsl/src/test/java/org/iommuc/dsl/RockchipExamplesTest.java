@@ -206,6 +206,7 @@ class RockchipExamplesTest {
                 "if status != 0 {",
                 "let iova = PAGE_FAULT_ADDR",
                 "if status & 1 != 0 {",
+                "let is_write = STATUS.PAGE_FAULT_IS_WRITE",
                 "if domain_attached == 1 {",
                 "report",
                 "}",

@@ -1,8 +1,10 @@
 package org.iommuc.dsl.check;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.iommuc.dsl.diag.Code;
 import org.iommuc.dsl.diag.Diagnostics;
@@ -19,7 +21,8 @@ import org.iommuc.dsl.model.Step;
  * Reports misuse of register banks: a register read in a sequence of a banked description that
  * does not say which bank it reads (E0514); a loop over the banks or {@code all_banks} /
  * {@code any_bank} in a description without {@code banks} (E0517); a loop over the banks inside
- * another (E0502); {@code all_banks} / {@code any_bank} outside sequences (E0111).
+ * another, written there or in a sequence it calls, and a bank query inside another (E0502);
+ * {@code all_banks} / {@code any_bank} outside sequences (E0111).
  */
 final class BankCheck implements Check {
 
@@ -60,7 +63,13 @@ final class BankCheck implements Check {
                 continue;
             }
             for (Expr root : BehaviourSupport.runtimeExpressionsOf(step)) {
-                expression(d, root, loop != null, diagnostics);
+                expression(d, root, loop != null, false, diagnostics);
+            }
+            if (step instanceof Step.Call c && loop != null && d.banks().isPresent()) {
+                innerLoop(d, c.sequence().text(), new HashSet<>()).ifPresent(inner -> diagnostics.error(Code.E0502,
+                        c.span(), "call of " + c.sequence().text() + " inside a loop over the banks, but it loops over"
+                                + " the banks itself; call it outside the loop, or drop one of the loops",
+                        new Note(loop.span(), "the outer loop is here"), new Note(inner.span(), "the inner loop is here")));
             }
             if (step instanceof Step.If i) {
                 steps(d, i.then(), loop, diagnostics);
@@ -75,14 +84,39 @@ final class BankCheck implements Check {
         }
     }
 
-    private static void expression(Description d, Expr expr, boolean inBank, Diagnostics diagnostics) {
+    /** The first loop over the banks in sequence {@code name} or in a sequence it calls. */
+    private static Optional<Step.ForBanks> innerLoop(Description d, String name, Set<String> seen) {
+        Optional<Sequence> sequence = d.sequence(name);
+        if (sequence.isEmpty() || !seen.add(name)) {
+            return Optional.empty();
+        }
+        Step.ForBanks[] found = new Step.ForBanks[1];
+        BehaviourSupport.forEachStep(sequence.get().steps(), step -> {
+            if (found[0] == null && step instanceof Step.ForBanks f) {
+                found[0] = f;
+            } else if (found[0] == null && step instanceof Step.Call c) {
+                found[0] = innerLoop(d, c.sequence().text(), seen).orElse(null);
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /** {@code inQuery}: the expression is the argument of a bank query. */
+    private static void expression(Description d, Expr expr, boolean inBank, boolean inQuery, Diagnostics diagnostics) {
         if (isQuantifier(expr)) {
+            String word = ((Builtin) expr).function().keyword();
             if (d.banks().isEmpty()) {
-                diagnostics.error(Code.E0517, expr.span(), "'" + ((Builtin) expr).function().keyword()
-                        + "' asks every register bank, but iommu " + d.nameText()
-                        + " has no banks; read the register directly, or declare the banks (as in banks \"reg\";)");
+                diagnostics.error(Code.E0517, expr.span(), "'" + word + "' asks every register bank, but iommu "
+                        + d.nameText() + " has no banks; read the register directly, or declare the banks (as in"
+                        + " banks \"reg\";)");
+            } else if (inQuery) {
+                diagnostics.error(Code.E0502, expr.span(), "'" + word + "' inside another bank query: the outer one"
+                        + " already evaluates its condition on each bank in turn; ask the banks once");
             }
             // inside, every register read is evaluated on each bank in turn
+            for (Expr child : BehaviourSupport.children(expr)) {
+                expression(d, child, true, true, diagnostics);
+            }
             return;
         }
         if (expr instanceof RegRead r && !inBank && d.banks().isPresent()) {
@@ -94,7 +128,7 @@ final class BankCheck implements Check {
                     new Note(banks.span(), "the banks are declared here"));
         }
         for (Expr child : BehaviourSupport.children(expr)) {
-            expression(d, child, inBank, diagnostics);
+            expression(d, child, inBank, inQuery, diagnostics);
         }
     }
 

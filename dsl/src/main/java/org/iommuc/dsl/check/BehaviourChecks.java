@@ -35,5 +35,6 @@ final class BehaviourChecks {
             new DevicePropertyCheck(),
             new EmptyLoopCheck(),
             new UntriggerableRuleCheck(),
-            new BareFailCheck());
+            new BareFailCheck(),
+            new ConstantBypassCheck());
 }

@@ -24,9 +24,8 @@ final class EmptyLoopCheck implements Check {
                             && Long.compareUnsigned(first.getAsLong(), last.getAsLong()) > 0) {
                         Span range = f.first().span().to(f.last().span());
                         diagnostics.report(Diagnostic.of(Code.W0108, range, "loop over " + f.variable().text()
-                                + " from " + Long.toUnsignedString(first.getAsLong()) + " up to "
-                                + Long.toUnsignedString(last.getAsLong()) + " never runs its body: loops count up,"
-                                + " and the last value is below the first"));
+                                + " from " + Exprs.text(f.first()) + " up to " + Exprs.text(f.last())
+                                + " never runs its body: loops count up, and the last value is below the first"));
                     }
                 }
             });

@@ -57,7 +57,9 @@ final class TooWideValueCheck implements Check {
 
     /** In an address fault's handler {@code iova} is whatever the master sent: its width is not known. */
     private static void redirects(Description description, FaultHandler handler, Diagnostics diagnostics) {
-        ValueWidth widths = new ValueWidth(description, Optional.empty(), !handler.handles(FaultKind.ADDRESS));
+        // an address fault's IOVA is whatever 64-bit value the master sent
+        ValueWidth widths = handler.handles(FaultKind.ADDRESS) ? ValueWidth.anyIova(description)
+                : new ValueWidth(description, Optional.empty());
         int oa = description.oaBitsValue();
         BehaviourSupport.forEachEffect(handler.effects(), effect -> {
             if (!(effect instanceof Effect.Redirect r)) {

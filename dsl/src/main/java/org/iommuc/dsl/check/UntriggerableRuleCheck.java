@@ -13,7 +13,8 @@ import org.iommuc.dsl.model.Rule;
 
 /**
  * Warns about an {@code on write} rule on a read-only register ({@code ro} or {@code rc}): the
- * driver may not write it (E0500 in sequences), so the rule only runs on a stray write.
+ * driver may not write it (E0500 in sequences), so the rule only runs on a stray write, or never
+ * when a write view shares the offset.
  */
 final class UntriggerableRuleCheck implements Check {
 
@@ -30,11 +31,28 @@ final class UntriggerableRuleCheck implements Check {
             Access access = target.get().access().value();
             if (access == Access.RO || access == Access.RC) {
                 Register r = target.get();
-                diagnostics.report(Diagnostic.of(Code.W0107, rule.target().span(), "rule on writes to "
-                        + r.name().text() + ", which is " + access.keyword() + ": software does not write it, so the"
-                        + " rule only runs on a stray write; make the register writable, or trigger the rule on the"
-                        + " register the driver writes", new Note(r.name().span(), r.name().text() + " is declared here")));
+                Optional<Register> writeView = writeView(description, r);
+                String message = writeView.map(w -> "rule on writes to " + r.name().text() + ", which is "
+                        + access.keyword() + ", never runs: writes to its offset reach its write view "
+                        + w.name().text() + "; trigger the rule on " + w.name().text())
+                        .orElse("rule on writes to " + r.name().text() + ", which is " + access.keyword()
+                                + ": software does not write it, so the rule only runs on a stray write; make the"
+                                + " register writable, or trigger the rule on the register the driver writes");
+                diagnostics.report(Diagnostic.of(Code.W0107, rule.target().span(), message,
+                        new Note(r.name().span(), r.name().text() + " is declared here")));
             }
         }
+    }
+
+    /** The register declared as the other view of {@code r}'s offset, in either direction, if any. */
+    private static Optional<Register> writeView(Description description, Register r) {
+        for (Register other : description.registers()) {
+            boolean pointsHere = other.view().map(v -> v.text().equals(r.name().text())).orElse(false);
+            boolean pointedAt = r.view().map(v -> v.text().equals(other.name().text())).orElse(false);
+            if (other != r && (pointsHere || pointedAt)) {
+                return Optional.of(other);
+            }
+        }
+        return Optional.empty();
     }
 }

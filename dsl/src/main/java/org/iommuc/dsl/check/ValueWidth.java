@@ -29,7 +29,8 @@ final class ValueWidth {
 
     private final Description description;
     private final Optional<Register> trigger;
-    private final boolean iovaWithinWidth;
+    /** The width {@code iova} is taken to have, or empty when it is not known. */
+    private final OptionalInt iovaWidth;
     private final ConstantValues constants = new ConstantValues();
 
     /**
@@ -45,9 +46,21 @@ final class ValueWidth {
      *     an address fault's handler, which sees whatever 64-bit IOVA the master sent
      */
     ValueWidth(Description description, Optional<Register> trigger, boolean iovaWithinWidth) {
+        this(description, trigger, iovaWithinWidth ? OptionalInt.of(description.iovaBitsValue()) : OptionalInt.empty());
+    }
+
+    private ValueWidth(Description description, Optional<Register> trigger, OptionalInt iovaWidth) {
         this.description = description;
         this.trigger = trigger;
-        this.iovaWithinWidth = iovaWithinWidth;
+        this.iovaWidth = iovaWidth;
+    }
+
+    /**
+     * Widths where {@code iova} may be any 64-bit value (an address fault's handler), for a value
+     * that must fit whatever the IOVA is: a {@code redirect} address.
+     */
+    static ValueWidth anyIova(Description description) {
+        return new ValueWidth(description, Optional.empty(), OptionalInt.of(64));
     }
 
     /** The bits {@code expr} can need, or empty when that is not known. */
@@ -98,7 +111,7 @@ final class ValueWidth {
     private OptionalInt variable(VarRef v) {
         switch (v.kind()) {
             case IOVA:
-                return iovaWithinWidth ? sane(description.iovaBitsValue()) : OptionalInt.empty();
+                return iovaWidth.isPresent() ? sane(iovaWidth.getAsInt()) : OptionalInt.empty();
             case WRITE:
             case READ:
             case OPTION:

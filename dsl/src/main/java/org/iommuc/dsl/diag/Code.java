@@ -96,6 +96,7 @@ public enum Code {
     W0106(Severity.WARNING, "comparison decided by widths"),
     W0107(Severity.WARNING, "write rule on a read-only register"),
     W0108(Severity.WARNING, "loop never runs"),
+    W0109(Severity.WARNING, "bypass condition is constant"),
 
     // Backends: what a checked description asks that a generator cannot express
     E0700(Severity.ERROR, "cannot generate"),

@@ -265,6 +265,15 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
                 || rule == IommuParser.RULE_ident || rule == IommuParser.RULE_bits || rule == IommuParser.RULE_names;
     }
 
+    private static boolean insideFaultHandler(Parser parser) {
+        for (ParserRuleContext ctx = parser.getContext(); ctx != null; ctx = ctx.getParent()) {
+            if (ctx.getRuleIndex() == IommuParser.RULE_faultDecl) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String context(Parser parser) {
         switch (innermostRule(parser)) {
             case IommuParser.RULE_file:
@@ -300,12 +309,14 @@ final class PlainWordsErrorStrategy extends DefaultErrorStrategy {
             case IommuParser.RULE_cacheBlock:
             case IommuParser.RULE_cacheMember:
                 return " in a cache description";
-            case IommuParser.RULE_behaviourBlock:
-            case IommuParser.RULE_ruleDecl:
             case IommuParser.RULE_effectBlock:
             case IommuParser.RULE_effect:
             case IommuParser.RULE_invalidateScope:
             case IommuParser.RULE_regRef:
+                // effects stand in behaviour rules and in fault handlers alike
+                return insideFaultHandler(parser) ? " in a fault handler" : " in a behaviour rule";
+            case IommuParser.RULE_behaviourBlock:
+            case IommuParser.RULE_ruleDecl:
                 return " in a behaviour rule";
             case IommuParser.RULE_faultDecl:
                 return " in a fault handler";

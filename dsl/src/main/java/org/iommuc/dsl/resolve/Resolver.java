@@ -507,15 +507,12 @@ public final class Resolver {
 
     /**
      * A place of a sequence that must be constant: it reads no register, but it still knows the
-     * parameters and locals, so that using one is reported as not constant (E0505, by the checks)
-     * rather than as an unknown name.
+     * parameters, locals, buffers, options and driver state, so that using one is reported as not
+     * constant (E0505, by the checks) rather than as an unknown or misplaced name.
      */
     private static Scope constantIn(Scope sequence, String where) {
-        Scope constant = Scope.constant(where).withParams(sequence.params());
-        for (String let : sequence.lets()) {
-            constant = constant.withLet(let);
-        }
-        return constant;
+        return new Scope(sequence.vars(), sequence.params(), sequence.lets(), null, null, List.of(), "", false, false,
+                where);
     }
 
     private void checkCall(Ident sequence, int argumentCount, Span span) {

@@ -161,6 +161,31 @@ class BankCheckTest {
     }
 
     @Test
+    void aBankLoopInACalledSequenceInsideABankLoopIsE0502AtTheCall() {
+        String text = iommu(REGISTERS, RULES + """
+                banks "reg";
+                sequence mask_all { for other in banks { write INT_MASK = 0; } }
+                sequence via { call mask_all; }
+                sequence disable { for bank in banks { call via; } }
+                sequence fine { call mask_all; for bank in banks { write CMD = 1; } }
+                """);
+        Diagnostic d = only(text);
+        assertAt(d, Code.E0502, text, "call via;");
+        assertThat(d.notes()).extracting(n -> n.message()).containsExactly("the outer loop is here",
+                "the inner loop is here");
+        assertThat(d.notes().get(1).span().line()).isEqualTo(d.span().line() - 2);
+    }
+
+    @Test
+    void aBankQueryInsideAnotherIsE0502() {
+        String text = iommu(REGISTERS, RULES + """
+                banks "reg";
+                sequence s { expect all_banks(any_bank(INT_STATUS != 0) == 1); }
+                """);
+        assertAt(only(text), Code.E0502, text, "any_bank(");
+    }
+
+    @Test
     void bankQueriesExistOnlyInSequences() {
         String text = iommu(REGISTERS, RULES + """
                 banks "reg";
@@ -196,7 +221,10 @@ class BankCheckTest {
         String blank = iommu(REGISTERS, RULES + "option quiet \"vendor, quiet\";");
         Diagnostic d = only(blank);
         assertAt(d, Code.E0106, blank, "\"vendor, quiet\"");
-        assertThat(d.message()).contains("holds a blank");
+        assertThat(d.message()).contains("holds a space, which property names do not use");
+        String control = iommu(REGISTERS, RULES + "banks \"reg\\n\";");
+        assertThat(only(control).message()).as("the newline is shown escaped").contains("\"reg\\n\" of the banks holds"
+                + " the control character U+000A");
     }
 
     @Test

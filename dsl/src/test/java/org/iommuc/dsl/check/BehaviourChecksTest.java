@@ -253,13 +253,18 @@ class BehaviourChecksTest {
 
             List<Diagnostic> found = diagnostics(text, Code.E0503);
 
-            assertThat(found).hasSize(2);
+            assertThat(found).hasSize(3);
             assertAt(found.get(0), Code.E0503, text, "0x1_0000_0000");
             assertThat(found.get(0).message()).isEqualTo("0x100000000 needs 33 bits but the output address has 32 "
                     + "('oa 32'); mask it to the output width");
             assertAt(found.get(1), Code.E0503, text, "BASE << 4");
             assertThat(found.get(1).message()).isEqualTo("BASE << 4 needs up to 36 bits but the output address has 32 "
                     + "('oa 32'); mask it to the output width");
+            // an address fault's IOVA is whatever the master sent, also in a handler of several kinds
+            assertAt(found.get(2), Code.E0503, text, "iova; }");
+            assertThat(found.get(2).message()).startsWith("iova needs up to 64 bits");
+            String shared = iommu("", "fault translation, address { redirect iova; }");
+            assertThat(only(shared).message()).startsWith("iova needs up to 64 bits");
         }
     }
 

@@ -34,8 +34,12 @@ class SequenceNamesTest {
                 "for i in 0 ..= 8 step by { write CMD = i; }",
                 "poll CMD == 0 every by timeout 1ms else { }",
                 "delay by;",
-                "let t = 1; delay t;"}) {
-            String text = iommu("CMD 0x04 rw;", "behaviour { on write CMD { CMD = 0; } }\nsequence s(by) { " + step + " }");
+                "let t = 1; delay t;",
+                "delay slow;",
+                "for i in 0 ..= 8 step protect { write CMD = i; }",
+                "delay domain_attached;"}) {
+            String text = iommu("CMD 0x04 rw;", "behaviour { on write CMD { CMD = 0; } }\noption slow \"vendor,slow\";\n"
+                    + "buffer protect size 128;\nsequence s(by) { " + step + " }");
             Diagnostic d = only(text);
             assertThat(d.code()).as(step).isEqualTo(Code.E0505);
             assertThat(d.message()).as(step).endsWith("is only known at run time");
@@ -68,5 +72,26 @@ class SequenceNamesTest {
         assertAt(found.get(1), Code.W0107, text, "COUNT {");
         assertThat(found.get(0).notes()).singleElement()
                 .satisfies(n -> assertThat(n.message()).isEqualTo("STATUS is declared here"));
+    }
+
+    @Test
+    void aWriteRuleOnTheReadViewOfAnOffsetNeverRuns() {
+        String text = iommu("STAT 0x08 ro { EN 0; }\nSTAT_W 0x08 wo view STAT { EN 0; }", """
+                behaviour { on write STAT.EN == 1 { translation on; } }
+                """);
+        Diagnostic d = only(text);
+        assertAt(d, Code.W0107, text, "STAT.EN == 1");
+        assertThat(d.message()).isEqualTo("rule on writes to STAT, which is ro, never runs: writes to its offset"
+                + " reach its write view STAT_W; trigger the rule on STAT_W");
+    }
+
+    @Test
+    void aConstantBypassConditionIsW0109() {
+        String always = iommu("", "bypass if 0x1;");
+        assertAt(only(always), Code.W0109, always, "0x1;");
+        assertThat(only(always).message()).startsWith("the bypass condition is always true");
+        String never = iommu("", "const OFF = 0;\nbypass if OFF == 1;");
+        assertThat(only(never).message()).startsWith("the bypass condition is never true");
+        BehaviourTesting.assertClean(iommu("BYP 0x04 rw;", "bypass if BYP >> master & 1 == 1;"));
     }
 }
