@@ -489,8 +489,8 @@ public final class Resolver {
             checkLocalName(f.variable(), scope);
             // the variable is a name in the body only, as a 'let' is after it
             return new Step.For(f.variable(), expr(f.first(), scope), expr(f.last(), scope),
-                    f.by().map(b -> expr(b, constantIn(scope, "a loop step"))), steps(f.body(), scope.withLet(f.variable().text())),
-                    f.span());
+                    f.by().map(b -> expr(b, constantIn(scope, "a loop step"))),
+                    steps(f.body(), scope.withLet(f.variable().text())), f.span());
         }
         if (s instanceof Step.ForBanks f) {
             checkLocalName(f.variable(), scope);
