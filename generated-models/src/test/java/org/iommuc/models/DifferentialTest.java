@@ -2,6 +2,7 @@ package org.iommuc.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.iommuc.runtime.Event;
 import org.iommuc.runtime.FaultAction;
@@ -54,25 +55,12 @@ class DifferentialTest {
      */
     @Test
     void sun50iRunBypassesSomeDmaWhileTranslationIsOn() {
-        GeneratedExample sun50i = GeneratedExample.of("sun50i-h6.iommu");
-        IommuEngine model = sun50i.newModel(true);
         long[] counts = new long[2];
-        model.setTrace(new Trace() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public void add(Event event) {
-                if (event instanceof Event.Dma dma && model.translationMode() == TranslationMode.ON) {
-                    counts[dma.outcome() == Outcome.BYPASSED ? 0 : 1]++;
-                }
+        replay("sun50i-h6.iommu", (model, dma) -> {
+            if (model.translationMode() == TranslationMode.ON) {
+                counts[dma.outcome() == Outcome.BYPASSED ? 0 : 1]++;
             }
         });
-        for (Operation op : Operations.random(sun50i.description(), SEED + sun50i.file().hashCode(), COUNT)) {
-            op.applyTo(model);
-        }
         assertThat(counts[0]).as("DMA bypassed while translation is on").isGreaterThan(500);
         assertThat(counts[1]).as("other DMA while translation is on").isGreaterThan(10 * counts[0]);
     }
@@ -84,10 +72,20 @@ class DifferentialTest {
      */
     @Test
     void theMtkRunReachesRedirectedTransactions() {
-        GeneratedExample mtk = GeneratedExample.of("mtk-m4u-v1.iommu");
-        IommuEngine generated = mtk.newModel(true);
         long[] redirected = new long[1];
-        generated.setTrace(new Trace() {
+        replay("mtk-m4u-v1.iommu", (model, dma) -> {
+            if (dma.action() == FaultAction.REDIRECT) {
+                redirected[0]++;
+            }
+        });
+        assertThat(redirected[0]).as("redirected transactions").isGreaterThan(100);
+    }
+
+    /** Runs the operations of an example's differential run on its generated model, showing {@code watcher} each DMA. */
+    private static void replay(String file, BiConsumer<IommuEngine, Event.Dma> watcher) {
+        GeneratedExample example = GeneratedExample.of(file);
+        IommuEngine model = example.newModel(true);
+        model.setTrace(new Trace() {
             @Override
             public boolean enabled() {
                 return true;
@@ -95,15 +93,14 @@ class DifferentialTest {
 
             @Override
             public void add(Event event) {
-                if (event instanceof Event.Dma dma && dma.action() == FaultAction.REDIRECT) {
-                    redirected[0]++;
+                if (event instanceof Event.Dma dma) {
+                    watcher.accept(model, dma);
                 }
             }
         });
-        for (Operation op : Operations.random(mtk.description(), SEED + mtk.file().hashCode(), COUNT)) {
-            op.applyTo(generated);
+        for (Operation op : Operations.random(example.description(), SEED + example.file().hashCode(), COUNT)) {
+            op.applyTo(model);
         }
-        assertThat(redirected[0]).as("redirected transactions").isGreaterThan(100);
     }
 
     /** The comparison can fail: Rockchip v1's model runs v2's operations differently (its DTE_ADDR drops bits 11:0). */

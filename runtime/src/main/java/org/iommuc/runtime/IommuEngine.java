@@ -80,8 +80,6 @@ public abstract class IommuEngine implements IommuModel {
     private int faultLevel;
     private long faultEntry;
     private FaultKind lastFaultKind;
-    /** Set by {@link #faulted}: a fault handler ran, so the interrupt lines may have changed. */
-    private boolean handlerRan;
     /** The output address of a {@link FaultAction#REDIRECT}, set by {@link #redirect}. */
     private long redirectAddress;
 
@@ -246,10 +244,9 @@ public abstract class IommuEngine implements IommuModel {
             // no such master is wired to this IOMMU: the bus refuses the transaction
             return outcome(master, iova, write, Outcome.BUS_ERROR, BUS_ERROR);
         }
-        handlerRan = false;
         long result = translateOnce(master, iova, write);
-        if (handlerRan) {
-            // Only a fault handler changes registers during a translation (also one that redirects).
+        if (result == FAULT) {
+            // Only a fault handler changes registers during a translation (a redirect updates them itself).
             updateInterrupts();
         }
         return result;
@@ -345,10 +342,12 @@ public abstract class IommuEngine implements IommuModel {
         int level = faultLevel;
         long entry = faultEntry;
         lastFaultKind = kind;
-        handlerRan = true;
         FaultAction action = recordFault(kind, master, iova, write, level, entry);
         if (action == FaultAction.REDIRECT) {
-            return redirected(master, iova, write, kind, level);
+            // the result is an address (or a bus error), not FAULT: the interrupts are updated here
+            long result = redirected(master, iova, write, kind, level);
+            updateInterrupts();
+            return result;
         }
         if (action == FaultAction.STALL) {
             hasPending = true;

@@ -71,15 +71,8 @@ final class BankCheck implements Check {
                                 + " the banks itself; call it outside the loop, or drop one of the loops",
                         new Note(loop.span(), "the outer loop is here"), new Note(inner.span(), "the inner loop is here")));
             }
-            if (step instanceof Step.If i) {
-                steps(d, i.then(), loop, diagnostics);
-                steps(d, i.otherwise(), loop, diagnostics);
-            } else if (step instanceof Step.Poll p && p.otherwise().isPresent()) {
-                steps(d, p.otherwise().get(), loop, diagnostics);
-            } else if (step instanceof Step.For f) {
-                steps(d, f.body(), loop, diagnostics);
-            } else if (step instanceof Step.Call c && c.otherwise().isPresent()) {
-                steps(d, c.otherwise().get(), loop, diagnostics);
+            for (List<Step> block : BehaviourSupport.blocksOf(step)) {
+                steps(d, block, loop, diagnostics);
             }
         }
     }

@@ -27,17 +27,11 @@ final class BareFailCheck implements Check {
                 diagnostics.error(Code.E0502, f.span(), "'fail;' without a message fails with the error of the call"
                         + " or poll whose else block it is in, and this one is in none; say why, as in fail \"reset"
                         + " timed out\";");
-            } else if (step instanceof Step.If i) {
-                steps(i.then(), handling, diagnostics);
-                steps(i.otherwise(), handling, diagnostics);
-            } else if (step instanceof Step.For f) {
-                steps(f.body(), handling, diagnostics);
-            } else if (step instanceof Step.ForBanks f) {
-                steps(f.body(), handling, diagnostics);
-            } else if (step instanceof Step.Poll p && p.otherwise().isPresent()) {
-                steps(p.otherwise().get(), true, diagnostics);
-            } else if (step instanceof Step.Call c && c.otherwise().isPresent()) {
-                steps(c.otherwise().get(), true, diagnostics);
+            }
+            // a poll's or a call's only block is its else block
+            boolean elseBlock = step instanceof Step.Poll || step instanceof Step.Call;
+            for (List<Step> block : BehaviourSupport.blocksOf(step)) {
+                steps(block, handling || elseBlock, diagnostics);
             }
         }
     }

@@ -209,19 +209,33 @@ final class BehaviourSupport {
     static void forEachStep(List<Step> steps, Consumer<Step> visitor) {
         for (Step s : steps) {
             visitor.accept(s);
-            if (s instanceof Step.If i) {
-                forEachStep(i.then(), visitor);
-                forEachStep(i.otherwise(), visitor);
-            } else if (s instanceof Step.Poll p && p.otherwise().isPresent()) {
-                forEachStep(p.otherwise().get(), visitor);
-            } else if (s instanceof Step.For f) {
-                forEachStep(f.body(), visitor);
-            } else if (s instanceof Step.ForBanks f) {
-                forEachStep(f.body(), visitor);
-            } else if (s instanceof Step.Call c && c.otherwise().isPresent()) {
-                forEachStep(c.otherwise().get(), visitor);
+            for (List<Step> block : blocksOf(s)) {
+                forEachStep(block, visitor);
             }
         }
+    }
+
+    /**
+     * The blocks of steps a step holds: the branches of an {@code if}, the body of a loop, the
+     * {@code else} block of a {@code poll} or a {@code call} (the only block those two hold).
+     */
+    static List<List<Step>> blocksOf(Step s) {
+        if (s instanceof Step.If i) {
+            return List.of(i.then(), i.otherwise());
+        }
+        if (s instanceof Step.For f) {
+            return List.of(f.body());
+        }
+        if (s instanceof Step.ForBanks f) {
+            return List.of(f.body());
+        }
+        if (s instanceof Step.Poll p) {
+            return p.otherwise().map(List::of).orElse(List.of());
+        }
+        if (s instanceof Step.Call c) {
+            return c.otherwise().map(List::of).orElse(List.of());
+        }
+        return List.of();
     }
 
     /** The expressions a step evaluates at run time (not those of nested steps, nor times). */

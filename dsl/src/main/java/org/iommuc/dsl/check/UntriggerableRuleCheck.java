@@ -31,7 +31,7 @@ final class UntriggerableRuleCheck implements Check {
             Access access = target.get().access().value();
             if (access == Access.RO || access == Access.RC) {
                 Register r = target.get();
-                Optional<Register> writeView = writeView(description, r);
+                Optional<Register> writeView = description.viewOf(r);
                 String message = writeView.map(w -> "rule on writes to " + r.name().text() + ", which is "
                         + access.keyword() + ", never runs: writes to its offset reach its write view "
                         + w.name().text() + "; trigger the rule on " + w.name().text())
@@ -42,17 +42,5 @@ final class UntriggerableRuleCheck implements Check {
                         new Note(r.name().span(), r.name().text() + " is declared here")));
             }
         }
-    }
-
-    /** The register declared as the other view of {@code r}'s offset, in either direction, if any. */
-    private static Optional<Register> writeView(Description description, Register r) {
-        for (Register other : description.registers()) {
-            boolean pointsHere = other.view().map(v -> v.text().equals(r.name().text())).orElse(false);
-            boolean pointedAt = r.view().map(v -> v.text().equals(other.name().text())).orElse(false);
-            if (other != r && (pointsHere || pointedAt)) {
-                return Optional.of(other);
-            }
-        }
-        return Optional.empty();
     }
 }

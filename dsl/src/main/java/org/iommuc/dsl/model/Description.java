@@ -96,6 +96,23 @@ public record Description(
         return Optional.ofNullable(DescriptionIndex.of(this).sequence(sequenceName));
     }
 
+    /**
+     * The register sharing {@code r}'s offset as the other direction's view: the one {@code r}
+     * names with {@code view}, or one that names {@code r}.
+     */
+    public Optional<Register> viewOf(Register r) {
+        Optional<Register> named = r.view().flatMap(v -> register(v.text()));
+        if (named.isPresent()) {
+            return named;
+        }
+        for (Register other : registers) {
+            if (other != r && other.view().map(v -> v.text().equals(r.name().text())).orElse(false)) {
+                return Optional.of(other);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<Constant> constant(String constantName) {
         return Optional.ofNullable(DescriptionIndex.of(this).constant(constantName));
     }

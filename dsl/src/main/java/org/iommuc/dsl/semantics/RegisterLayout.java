@@ -7,7 +7,6 @@ import org.iommuc.dsl.model.Access;
 import org.iommuc.dsl.model.Description;
 import org.iommuc.dsl.model.Exprs;
 import org.iommuc.dsl.model.Field;
-import org.iommuc.dsl.model.Ident;
 import org.iommuc.dsl.model.Power;
 import org.iommuc.dsl.model.Register;
 
@@ -90,20 +89,11 @@ public final class RegisterLayout {
         rc |= bits(a == Access.RC, rest);
         sc |= bits(a == Access.SC, rest);
         long widthMask = r.widthValue() >= 64 ? -1L : (1L << r.widthValue()) - 1;
-        boolean hasView = r.view().isPresent() || isViewedBy(d, r);
+        boolean hasView = r.view().isPresent() || d.viewOf(r).isPresent();
         return new Slot(name, r.name().text(), element, r.offsetValue() + element * r.strideValue(), r.widthValue(),
                 reset(r) & widthMask, writable & widthMask, w1c & widthMask, rc & widthMask, sc & widthMask,
                 a == Access.WO, r.value().isPresent(), loses(d, r.name().text()), clears,
                 hasView && a != Access.WO, hasView && a == Access.WO);
-    }
-
-    private static boolean isViewedBy(Description d, Register r) {
-        for (Register other : d.registers()) {
-            if (other.view().map(Ident::text).orElse("").equals(r.name().text())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long reset(Register r) {

@@ -2,8 +2,6 @@ package org.iommuc.generator.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.iommuc.dsl.Compilation;
-import org.iommuc.dsl.Frontend;
 import org.iommuc.runtime.IommuEngine;
 import org.iommuc.runtime.IommuModel;
 import org.iommuc.runtime.TranslationMode;
@@ -100,9 +98,7 @@ class BehaviourSemanticsTest {
     @BeforeEach
     void model() {
         if (compiled == null) {
-            Compilation c = Frontend.compileText("features.iommu", FEATURES);
-            assertThat(c.hasErrors()).as(c.render()).isFalse();
-            compiled = Compiled.of(c.main().orElseThrow());
+            compiled = Compiled.ofText("features.iommu", FEATURES);
         }
         m = compiled.model(true);
     }

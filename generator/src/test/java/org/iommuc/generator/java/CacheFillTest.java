@@ -40,9 +40,7 @@ class CacheFillTest {
             """;
 
     private static IommuEngine model(String text) {
-        Compilation c = Frontend.compileText("test.iommu", text);
-        assertThat(c.hasErrors()).as(c.render()).isFalse();
-        return Compiled.of(c.main().orElseThrow()).model(true);
+        return Compiled.ofText("test.iommu", text).model(true);
     }
 
     @Test

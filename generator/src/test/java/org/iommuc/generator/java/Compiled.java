@@ -61,6 +61,13 @@ final class Compiled {
         return EXAMPLES.computeIfAbsent(file, f -> of(example(f)));
     }
 
+    /** A description given as text, checked without errors, generated and compiled. */
+    static Compiled ofText(String file, String text) {
+        Compilation c = Frontend.compileText(file, text);
+        assertThat(c.hasErrors()).as(c.render()).isFalse();
+        return of(c.main().orElseThrow());
+    }
+
     static Compiled of(Description d) {
         List<GeneratedFile> files = JavaBackend.generate(d, new JavaOptions(PACKAGE));
         return new Compiled(d, files, compile(files));

@@ -2,8 +2,6 @@ package org.iommuc.generator.java;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.iommuc.dsl.Compilation;
-import org.iommuc.dsl.Frontend;
 import org.iommuc.runtime.Event;
 import org.iommuc.runtime.FaultAction;
 import org.iommuc.runtime.IommuEngine;
@@ -86,9 +84,7 @@ class RedirectSemanticsTest {
     @BeforeEach
     void model() {
         if (compiled == null) {
-            Compilation c = Frontend.compileText("redirects.iommu", TEXT);
-            assertThat(c.hasErrors()).as(c.render()).isFalse();
-            compiled = Compiled.of(c.main().orElseThrow());
+            compiled = Compiled.ofText("redirects.iommu", TEXT);
         }
         m = compiled.model(true);
         m.setTrace(trace);
